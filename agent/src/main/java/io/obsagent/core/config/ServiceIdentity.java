@@ -1,0 +1,59 @@
+package io.obsagent.core.config;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/** Finds the service's name and version when the operator did not set them (SPEC §1). */
+public final class ServiceIdentity {
+
+    static final String UNKNOWN_NAME = "unknown-service";
+    static final String UNKNOWN_VERSION = "unknown";
+
+    private ServiceIdentity() {
+    }
+
+    /** {@code OTEL_SERVICE_NAME}, else the main jar's file name without {@code .jar}, else {@code unknown-service}. */
+    public static String name(Map<String, String> env, String javaCommand) {
+        String otel = env.get("OTEL_SERVICE_NAME");
+        if (otel != null && !otel.trim().isEmpty()) {
+            return otel.trim();
+        }
+        File jar = mainJar(javaCommand);
+        if (jar != null) {
+            String file = jar.getName();
+            String name = file.substring(0, file.length() - ".jar".length());
+            if (!name.isEmpty()) {
+                return name;
+            }
+        }
+        return UNKNOWN_NAME;
+    }
+
+    /** The main jar's {@code Implementation-Version}, else {@code unknown}. Reads the jar: keep it off the premain path. */
+    public static String version(String javaCommand) {
+        File jar = mainJar(javaCommand);
+        if (jar == null || !jar.isFile()) {
+            return UNKNOWN_VERSION;
+        }
+        try (JarFile file = new JarFile(jar, false)) {
+            Manifest manifest = file.getManifest();
+            String version = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+            return version == null || version.trim().isEmpty() ? UNKNOWN_VERSION : version.trim();
+        } catch (IOException | RuntimeException e) {
+            return UNKNOWN_VERSION;
+        }
+    }
+
+    /** {@code sun.java.command} starts with the jar path when the JVM was started with {@code -jar}. */
+    static File mainJar(String javaCommand) {
+        if (javaCommand == null) {
+            return null;
+        }
+        String first = javaCommand.trim().split("\\s+", 2)[0];
+        return first.toLowerCase().endsWith(".jar") ? new File(first) : null;
+    }
+}

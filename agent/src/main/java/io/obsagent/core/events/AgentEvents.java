@@ -1,0 +1,38 @@
+package io.obsagent.core.events;
+
+import io.obsagent.core.config.ConfigProblem;
+
+import java.util.Map;
+
+/** The agent's own life-cycle events of SPEC §4, logger {@code obs.agent}. */
+public final class AgentEvents {
+
+    public static final String LOGGER = "obs.agent";
+
+    private AgentEvents() {
+    }
+
+    public static Event started(String version, String agentVersion, String environment, String server,
+                                Map<String, String> config) {
+        return new FieldsEvent(Level.INFO, LOGGER, "agent_started")
+                .with("version", version)
+                .with("agent_version", agentVersion)
+                .with("environment", environment)
+                .with("server", server)
+                .with("config", config);
+    }
+
+    public static Event configError(ConfigProblem problem) {
+        return new FieldsEvent(Level.WARNING, LOGGER, "agent_config_error")
+                .with("key", problem.key())
+                .with("value", problem.value())
+                .with("error", problem.error());
+    }
+
+    /** A fault inside the agent that it handled; {@code where} names the part that failed. */
+    public static Event error(String where, String error) {
+        return new FieldsEvent(Level.ERROR, LOGGER, "agent_error")
+                .with("where", where)
+                .with("error", error);
+    }
+}

@@ -1,0 +1,125 @@
+package io.obsagent.core.events;
+
+import java.util.Map;
+
+/**
+ * Writes the fields of one JSON object into a reusable buffer. Strings are escaped so that no value,
+ * however hostile, can end the line or the object early (CR, LF, quotes, control characters, U+2028/9).
+ */
+public final class JsonFields {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final StringBuilder out;
+    private boolean first = true;
+
+    JsonFields(StringBuilder out) {
+        this.out = out;
+    }
+
+    public JsonFields string(String name, String value) {
+        name(name);
+        if (value == null) {
+            out.append("null");
+        } else {
+            quote(out, value);
+        }
+        return this;
+    }
+
+    public JsonFields number(String name, long value) {
+        name(name).append(value);
+        return this;
+    }
+
+    /** A duration in milliseconds with microsecond precision, e.g. {@code 3.214}, without floating-point noise. */
+    public JsonFields millis(String name, long nanos) {
+        long micros = Math.max(0, nanos) / 1000;
+        StringBuilder b = name(name).append(micros / 1000).append('.');
+        long fraction = micros % 1000;
+        if (fraction < 100) {
+            b.append('0');
+        }
+        if (fraction < 10) {
+            b.append('0');
+        }
+        b.append(fraction);
+        return this;
+    }
+
+    public JsonFields bool(String name, boolean value) {
+        name(name).append(value);
+        return this;
+    }
+
+    /** A nested object of string values, e.g. the effective configuration in {@code agent_started}. */
+    public JsonFields object(String name, Map<String, String> values) {
+        name(name).append('{');
+        boolean firstEntry = true;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (!firstEntry) {
+                out.append(',');
+            }
+            firstEntry = false;
+            quote(out, e.getKey());
+            out.append(':');
+            quote(out, String.valueOf(e.getValue()));
+        }
+        out.append('}');
+        return this;
+    }
+
+    private StringBuilder name(String name) {
+        if (!first) {
+            out.append(',');
+        }
+        first = false;
+        quote(out, name);
+        return out.append(':');
+    }
+
+    static void quote(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c) && !pairedAt(value, i)) {
+                        unicodeEscape(out, c);
+                    } else {
+                        out.append(c);
+                        if (Character.isHighSurrogate(c)) {
+                            out.append(value.charAt(++i));
+                        }
+                    }
+            }
+        }
+        out.append('"');
+    }
+
+    /** A lone surrogate cannot be encoded as UTF-8; it is escaped instead of turning into '?'. */
+    private static boolean pairedAt(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+
+    private static void unicodeEscape(StringBuilder out, char c) {
+        out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+                .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+    }
+}

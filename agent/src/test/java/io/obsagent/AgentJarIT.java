@@ -1,0 +1,80 @@
+package io.obsagent;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Checks the shipped jar itself: entry points, relocation and Java 8 bytecode. */
+class AgentJarIT {
+
+    private static JarFile jar;
+
+    @BeforeAll
+    static void open() throws IOException {
+        jar = new JarFile(System.getProperty("obs.agent.jar"));
+    }
+
+    @Test
+    void manifestNamesTheEntryPointsAndAllowsRetransformation() throws IOException {
+        Attributes main = jar.getManifest().getMainAttributes();
+        assertThat(main.getValue("Premain-Class")).isEqualTo("io.obsagent.Agent");
+        assertThat(main.getValue("Agent-Class")).isEqualTo("io.obsagent.Agent");
+        assertThat(main.getValue("Can-Retransform-Classes")).isEqualTo("true");
+        assertThat(main.getValue("Implementation-Version")).isNotBlank();
+    }
+
+    @Test
+    void everyClassLivesUnderTheAgentsOwnPackage() {
+        List<String> strays = new ArrayList<>();
+        for (JarEntry entry : Collections.list(jar.entries())) {
+            String name = entry.getName();
+            if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.startsWith("io/obsagent/")) {
+                strays.add(name);
+            }
+        }
+        assertThat(strays).isEmpty();
+    }
+
+    @Test
+    void thirdPartyCodeIsRelocated() {
+        assertThat(jar.getEntry("io/obsagent/shaded/bytebuddy/ByteBuddy.class")).isNotNull();
+        assertThat(jar.getEntry("net/bytebuddy/ByteBuddy.class")).isNull();
+        assertThat(Collections.list(jar.entries())).anyMatch(e -> e.getName().startsWith("io/obsagent/shaded/prometheus/"));
+    }
+
+    @Test
+    void noClassIsNewerThanJava8() throws IOException {
+        List<String> tooNew = new ArrayList<>();
+        int classes = 0;
+        for (JarEntry entry : Collections.list(jar.entries())) {
+            if (entry.getName().endsWith(".class")) {
+                classes++;
+                int major = majorVersion(jar.getInputStream(entry));
+                if (major > 52) {
+                    tooNew.add(entry.getName() + " (major " + major + ")");
+                }
+            }
+        }
+        assertThat(classes).isGreaterThan(1000);
+        assertThat(tooNew).isEmpty();
+    }
+
+    private static int majorVersion(InputStream in) throws IOException {
+        try (DataInputStream data = new DataInputStream(in)) {
+            assertThat(data.readInt()).isEqualTo(0xCAFEBABE);
+            data.readUnsignedShort();
+            return data.readUnsignedShort();
+        }
+    }
+}

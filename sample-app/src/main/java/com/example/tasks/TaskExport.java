@@ -1,0 +1,4 @@
+package com.example.tasks;
+
+public record TaskExport(String contentType, String body) {
+}

@@ -1,0 +1,4 @@
+package com.example.tasks;
+
+public record TaskSummary(long count, long done) {
+}
