@@ -5,6 +5,9 @@ import java.lang.instrument.Instrumentation;
 /**
  * The {@code -javaagent} entry point. It never throws into the JVM: whatever fails while starting is
  * reported on standard error and the application starts without the agent.
+ *
+ * <p>This class must not name any bridge type: those have to be loaded from the bootstrap path, which
+ * exists only once {@link BridgeJar#appendToBootstrap} has run.
  */
 public final class Agent {
 
@@ -21,6 +24,7 @@ public final class Agent {
 
     private static void launch(String args, Instrumentation inst) {
         try {
+            BridgeJar.appendToBootstrap(inst);
             AgentRuntime.start(args, inst);
         } catch (Throwable t) {
             StartupFailure.report("premain", t);

@@ -1,5 +1,6 @@
 package io.obsagent;
 
+import io.obsagent.bridge.Bridge;
 import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.ConfigLoader;
 import io.obsagent.core.config.ConfigProblem;
@@ -7,44 +8,78 @@ import io.obsagent.core.config.ServiceIdentity;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
+import io.obsagent.core.metrics.AgentSelfMetrics;
+import io.obsagent.core.metrics.HttpMetrics;
+import io.obsagent.core.readiness.AppState;
+import io.obsagent.core.readiness.DataSourceRegistry;
+import io.obsagent.core.request.RequestIds;
+import io.obsagent.core.request.RequestTracker;
+import io.obsagent.core.request.RouteLimiter;
+import io.obsagent.core.request.Routes;
+import io.obsagent.instrumentation.HookDispatcher;
+import io.obsagent.instrumentation.InstrumentationFaults;
+import io.obsagent.instrumentation.Installer;
+import io.obsagent.instrumentation.Instrumentations;
+import io.obsagent.instrumentation.logging.MdcBinding;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.lang.instrument.Instrumentation;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Wires the agent together. On the premain thread only what must be in place before the application's
- * first class loads; everything slower (reading jars, binding the side server) runs on a daemon thread.
+ * first class loads; everything slower (building Byte Buddy, reading jars, binding the side server) runs
+ * on a daemon thread.
  */
 final class AgentRuntime {
 
-    private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final long EXIT_FLUSH_MILLIS = 150;
 
     private AgentRuntime() {
     }
 
     static void start(String args, Instrumentation inst) {
-        if (!STARTED.compareAndSet(false, true)) {
+        if (Bridge.class.getClassLoader() != null) {
+            throw new IllegalStateException("the bridge is not on the bootstrap class path");
+        }
+        if (!Bridge.claim()) {
+            StartupFailure.report("premain", new IllegalStateException(
+                    "obs-agent is attached more than once; this copy stays inert"));
             return;
         }
         AgentConfig config = withServiceName(ConfigLoader.load(args));
-        EventWriter events = EventWriter.start(config.get(Settings.SERVICE_NAME), config.get(Settings.LOG_LEVEL),
+        String service = config.get(Settings.SERVICE_NAME);
+        EventWriter events = EventWriter.start(service, config.get(Settings.LOG_LEVEL),
                 config.get(Settings.LOG_TARGET), System.out, System.err);
         for (ConfigProblem problem : config.problems()) {
             events.emit(AgentEvents.configError(problem));
         }
         Runtime.getRuntime().addShutdownHook(daemon("obs-agent-exit", () -> events.flush(EXIT_FLUSH_MILLIS)));
-        daemon("obs-agent-start", () -> finishStart(config, events)).start();
+
+        PrometheusRegistry registry = new PrometheusRegistry();
+        AgentSelfMetrics self = new AgentSelfMetrics(registry, agentVersion(), service, events::dropped);
+        RequestTracker tracker = new RequestTracker(new RequestIds(config.get(Settings.REQUEST_ID_MAX_LENGTH)),
+                new Routes(new RouteLimiter(config.get(Settings.ENDPOINT_LIMIT))),
+                new HttpMetrics(registry, config.get(Settings.BUCKETS)), events, config.get(Settings.ACCESS_LOG),
+                new MdcBinding());
+        AppState appState = new AppState();
+        DataSourceRegistry dataSources = new DataSourceRegistry();
+        Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
+                self, events));
+        Installer installer = Installer.register(inst, Instrumentations.all(), Instrumentations.jdkTypes());
+
+        daemon("obs-agent-start", () -> {
+            installer.build(new InstrumentationFaults(self, events));
+            announce(config, events);
+        }).start();
     }
 
-    private static void finishStart(AgentConfig config, EventWriter events) {
+    private static void announce(AgentConfig config, EventWriter events) {
         try {
             AgentConfig effective = withServiceVersion(config);
-            String version = effective.get(Settings.SERVICE_VERSION);
             String server = config.get(Settings.SERVER_ENABLED)
                     ? config.get(Settings.SERVER_HOST) + ":" + config.get(Settings.SERVER_PORT) : "disabled";
-            events.emit(AgentEvents.started(version, agentVersion(), config.get(Settings.ENVIRONMENT), server,
-                    effective.describe()));
+            events.emit(AgentEvents.started(effective.get(Settings.SERVICE_VERSION), agentVersion(),
+                    config.get(Settings.ENVIRONMENT), server, effective.describe()));
         } catch (Throwable t) {
             events.emit(AgentEvents.error("start", String.valueOf(t)));
         }

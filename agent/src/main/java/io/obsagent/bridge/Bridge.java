@@ -1,0 +1,159 @@
+package io.obsagent.bridge;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The static entry points that advice calls. Each one delegates to the {@link AgentHooks} the agent
+ * registered and never lets a throwable out: a fault here is counted, and the application carries on.
+ */
+public final class Bridge {
+
+    /** Request attribute holding the agent's context; its presence marks a request already being measured. */
+    public static final String CONTEXT_ATTRIBUTE = "io.obsagent.request";
+    /** Request attribute carrying the request ID for application code (SPEC §2.1). */
+    public static final String REQUEST_ID_ATTRIBUTE = "obs.request_id";
+
+    private static final AtomicBoolean CLAIMED = new AtomicBoolean();
+    private static volatile AgentHooks hooks;
+
+    private Bridge() {
+    }
+
+    /** True for the first agent copy in this JVM; a second copy attached by mistake stays inert. */
+    public static boolean claim() {
+        return CLAIMED.compareAndSet(false, true);
+    }
+
+    public static void register(AgentHooks agentHooks) {
+        hooks = agentHooks;
+    }
+
+    public static String requestIdHeader() {
+        AgentHooks h = hooks;
+        return h == null ? null : h.requestIdHeader();
+    }
+
+    public static Object requestStarted(String method, String uri, String incomingId) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return null;
+        }
+        try {
+            return h.requestStarted(method, uri, incomingId);
+        } catch (Throwable t) {
+            failed(h, "request.start", t);
+            return null;
+        }
+    }
+
+    public static String requestId(Object context) {
+        AgentHooks h = hooks;
+        try {
+            return h == null || context == null ? null : h.requestId(context);
+        } catch (Throwable t) {
+            failed(h, "request.id", t);
+            return null;
+        }
+    }
+
+    public static void dispatchExited(Object context, int status, Throwable thrown, Object recordedError,
+                                      Object frameworkRoute, String servletPath, String pathInfo,
+                                      String mappingPattern, Object asyncContext, Class<?> asyncListenerType) {
+        AgentHooks h = hooks;
+        if (h == null || context == null) {
+            return;
+        }
+        try {
+            h.dispatchExited(context, status, thrown, recordedError, frameworkRoute, servletPath, pathInfo,
+                    mappingPattern, asyncContext, asyncListenerType);
+        } catch (Throwable t) {
+            failed(h, "request.end", t);
+        }
+    }
+
+    public static void nestedThrown(Object context, Throwable thrown) {
+        AgentHooks h = hooks;
+        if (h == null || context == null || thrown == null) {
+            return;
+        }
+        try {
+            h.nestedThrown(context, thrown);
+        } catch (Throwable t) {
+            failed(h, "request.nested", t);
+        }
+    }
+
+    public static boolean hasServletMapping(Class<?> requestInterface) {
+        AgentHooks h = hooks;
+        try {
+            return h != null && h.hasServletMapping(requestInterface);
+        } catch (Throwable t) {
+            failed(h, "request.mapping", t);
+            return false;
+        }
+    }
+
+    public static void routeTemplate(String template) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.routeTemplate(template);
+        } catch (Throwable t) {
+            failed(h, "jaxrs.route", t);
+        }
+    }
+
+    public static void containerStarted() {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.containerStarted();
+        } catch (Throwable t) {
+            failed(h, "readiness.container", t);
+        }
+    }
+
+    public static void socketBound(Object localAddress) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.socketBound(localAddress);
+        } catch (Throwable t) {
+            failed(h, "readiness.socket", t);
+        }
+    }
+
+    public static void dataSourceUsed(Object dataSource) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.dataSourceUsed(dataSource);
+        } catch (Throwable t) {
+            failed(h, "readiness.datasource", t);
+        }
+    }
+
+    /** Called by the exception handler Byte Buddy wraps around every piece of advice. */
+    public static void adviceFailed(Throwable failure, String where) {
+        failed(hooks, where, failure);
+    }
+
+    private static void failed(AgentHooks h, String where, Throwable failure) {
+        if (h == null) {
+            return;
+        }
+        try {
+            h.adviceFailed(where, failure);
+        } catch (Throwable ignored) {
+            // Counting the fault failed too; the application must still not notice.
+        }
+    }
+}

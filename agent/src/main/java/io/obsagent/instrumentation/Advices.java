@@ -1,0 +1,42 @@
+package io.obsagent.instrumentation;
+
+import io.obsagent.bridge.Bridge;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.implementation.bytecode.StackManipulation;
+import net.bytebuddy.implementation.bytecode.constant.TextConstant;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Makes advice transformers. Advice is resolved by class name through the instrumented class's loader (it
+ * names servlet types the agent's own loader cannot see), and every throwable it suppresses is handed to
+ * {@link Bridge#adviceFailed} with the advice's name, so faults are counted instead of lost.
+ */
+public final class Advices {
+
+    private final ClassLoader agentLoader;
+    private final MethodDescription adviceFailed;
+
+    Advices(ClassLoader agentLoader) throws NoSuchMethodException {
+        this.agentLoader = agentLoader;
+        this.adviceFailed = new MethodDescription.ForLoadedMethod(
+                Bridge.class.getMethod("adviceFailed", Throwable.class, String.class));
+    }
+
+    public AgentBuilder.Transformer advise(ElementMatcher<? super MethodDescription> methods, String adviceClass) {
+        return advise(Advice.withCustomMapping(), methods, adviceClass);
+    }
+
+    public AgentBuilder.Transformer advise(Advice.WithCustomMapping mapping, ElementMatcher<? super MethodDescription> methods,
+                                           String adviceClass) {
+        String where = adviceClass.substring(adviceClass.lastIndexOf('.') + 1);
+        StackManipulation countFault = new StackManipulation.Compound(new TextConstant(where),
+                MethodInvocation.invoke(adviceFailed));
+        return new AgentBuilder.Transformer.ForAdvice(mapping)
+                .include(agentLoader)
+                .withExceptionHandler(new Advice.ExceptionHandler.Simple(countFault))
+                .advice(methods, adviceClass);
+    }
+}

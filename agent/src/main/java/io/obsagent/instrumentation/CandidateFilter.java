@@ -1,0 +1,92 @@
+package io.obsagent.instrumentation;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
+import java.nio.charset.StandardCharsets;
+import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent's only registered class file transformer. It is installed at once in premain, long before
+ * Byte Buddy is ready, and hands a class to Byte Buddy only when the class file mentions something the
+ * agent instruments. A class that needs instrumenting but loads while Byte Buddy is still being built
+ * waits for it (boundedly), so nothing is missed however fast the application starts.
+ */
+final class CandidateFilter implements ClassFileTransformer {
+
+    static final long READY_WAIT_SECONDS = 10;
+
+    /** Internal-name prefixes never instrumented: the JDK (but for named socket classes), ourselves, other agents. */
+    private static final String[] IGNORED_PREFIXES = {"java/", "jdk/", "sun/", "com/sun/",
+            "io/obsagent/", "net/bytebuddy/", "io/opentelemetry/javaagent/", "co/elastic/apm/", "com/newrelic/",
+            "datadog/", "com/datadoghq/", "org/glowroot/", "com/dynatrace/"};
+
+    private final String[] markers;
+    private final List<String> jdkTypes;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile ClassFileTransformer byteBuddy;
+    private volatile Thread installer;
+
+    CandidateFilter(List<String> markers, List<String> jdkTypes) {
+        this.markers = markers.toArray(new String[0]);
+        this.jdkTypes = jdkTypes;
+    }
+
+    /** Byte Buddy is built (or failed to build: {@code null}); waiting classes go on. */
+    void ready(ClassFileTransformer transformer) {
+        byteBuddy = transformer;
+        ready.countDown();
+    }
+
+    void installerThread(Thread thread) {
+        installer = thread;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfile) throws IllegalClassFormatException {
+        if (className == null || classfile == null || !isCandidate(className, classfile)) {
+            return null;
+        }
+        ClassFileTransformer delegate = byteBuddy;
+        if (delegate == null && Thread.currentThread() != installer) {
+            try {
+                ready.await(READY_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delegate = byteBuddy;
+        }
+        return delegate == null ? null : delegate.transform(loader, className, classBeingRedefined, protectionDomain, classfile);
+    }
+
+    /** False for classes ignored by name alone: their class file need not even be read. */
+    boolean mayConcern(String className) {
+        return !isIgnored(className) || jdkTypes.contains(className);
+    }
+
+    boolean isCandidate(String className, byte[] classfile) {
+        if (isIgnored(className)) {
+            return jdkTypes.contains(className);
+        }
+        // Latin-1 maps bytes to chars one to one, and String.indexOf is vectorised by the JVM.
+        String text = new String(classfile, StandardCharsets.ISO_8859_1);
+        for (String marker : markers) {
+            if (text.indexOf(marker) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIgnored(String className) {
+        for (String prefix : IGNORED_PREFIXES) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,150 @@
+package io.obsagent.instrumentation;
+
+import io.obsagent.bridge.Bridge;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.utility.JavaModule;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Set;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+/**
+ * Installs the instrumentation in two steps. {@link #register} runs in premain and costs next to
+ * nothing: it registers the {@link CandidateFilter}. {@link #build} runs on a background thread: it
+ * builds Byte Buddy's transformer (the expensive part of any agent's start), hands it to the filter,
+ * and retransforms the few candidate classes that were loaded before the agent.
+ */
+public final class Installer {
+
+    private final Instrumentation inst;
+    private final List<TypeInstrumentation> instrumentations;
+    private final List<String> jdkTypes;
+    private final CandidateFilter filter;
+
+    private Installer(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes) {
+        this.inst = inst;
+        this.instrumentations = instrumentations;
+        this.jdkTypes = jdkTypes;
+        List<String> markers = new ArrayList<String>();
+        for (TypeInstrumentation instrumentation : instrumentations) {
+            markers.addAll(instrumentation.classFileMarkers());
+        }
+        this.filter = new CandidateFilter(markers, jdkTypes);
+    }
+
+    /** Premain: starts filtering class loads; nothing is transformed until {@link #build} completes. */
+    public static Installer register(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes) {
+        Installer installer = new Installer(inst, instrumentations, jdkTypes);
+        inst.addTransformer(installer.filter, true);
+        return installer;
+    }
+
+    /** Background: builds Byte Buddy's transformer. Classes waiting in the filter proceed when this returns, whatever happens. */
+    public void build(AgentBuilder.Listener listener) {
+        filter.installerThread(Thread.currentThread());
+        ClassFileTransformer transformer = null;
+        try {
+            letJavaBaseReadTheBridge();
+            Advices advices = new Advices(Installer.class.getClassLoader());
+            AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                    .disableClassFormatChanges()
+                    .with(new TypePoolPerLoader())
+                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                    .with(listener)
+                    .ignore(nameStartsWith("io.obsagent.").or(nameStartsWith("net.bytebuddy.")));
+            for (TypeInstrumentation instrumentation : instrumentations) {
+                builder = instrumentation.extend(builder, advices);
+            }
+            transformer = builder.makeRaw();
+        } catch (Throwable t) {
+            listener.onError("byte-buddy", null, null, false, t);
+        } finally {
+            filter.ready(transformer);
+        }
+        if (transformer != null) {
+            retransformLoadedCandidates(listener);
+        }
+    }
+
+    /**
+     * Advice inlined into JDK classes (the socket bind) calls the bridge, which lives in the boot loader's
+     * unnamed module; {@code java.base} must be allowed to read it. Reflective: the agent compiles for Java 8.
+     */
+    private void letJavaBaseReadTheBridge() throws ReflectiveOperationException {
+        Method getModule;
+        try {
+            getModule = Class.class.getMethod("getModule");
+        } catch (NoSuchMethodException java8) {
+            return;
+        }
+        Class<?> moduleType = Class.forName("java.lang.Module");
+        Method redefineModule = Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class,
+                Map.class, Set.class, Map.class);
+        redefineModule.invoke(inst, getModule.invoke(Object.class), Collections.singleton(getModule.invoke(Bridge.class)),
+                Collections.emptyMap(), Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
+    }
+
+    private void retransformLoadedCandidates(AgentBuilder.Listener listener) {
+        List<Class<?>> candidates = new ArrayList<Class<?>>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (!inst.isModifiableClass(type) || type.isArray() || type.isPrimitive()) {
+                continue;
+            }
+            String internalName = type.getName().replace('.', '/');
+            byte[] classfile = classfile(type, internalName);
+            if (classfile != null && filter.isCandidate(internalName, classfile)) {
+                candidates.add(type);
+            }
+        }
+        for (Class<?> type : candidates) {
+            try {
+                inst.retransformClasses(type);
+            } catch (Throwable t) {
+                listener.onError(type.getName(), type.getClassLoader(), JavaModule.ofType(type), true, t);
+            }
+        }
+    }
+
+    /** A loaded class's file as its loader serves it; only read for classes the filter would not ignore by name. */
+    private byte[] classfile(Class<?> type, String internalName) {
+        if (!filter.mayConcern(internalName)) {
+            return null;
+        }
+        ClassLoader loader = type.getClassLoader();
+        String resource = internalName + ".class";
+        try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Internal names of the JDK classes instrumented despite the JDK being ignored. */
+    public static List<String> internalNames(String... binaryNames) {
+        List<String> names = new ArrayList<String>();
+        for (String name : binaryNames) {
+            names.add(name.replace('.', '/'));
+        }
+        return names;
+    }
+}

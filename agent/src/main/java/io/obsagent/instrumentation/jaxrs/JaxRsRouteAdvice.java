@@ -1,0 +1,16 @@
+package io.obsagent.instrumentation.jaxrs;
+
+import io.obsagent.bridge.Bridge;
+import net.bytebuddy.asm.Advice;
+
+/** Inlined into JAX-RS resource methods: names the request's route. The template is a constant in the bytecode. */
+public final class JaxRsRouteAdvice {
+
+    private JaxRsRouteAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@RouteTemplate String template) {
+        Bridge.routeTemplate(template);
+    }
+}
