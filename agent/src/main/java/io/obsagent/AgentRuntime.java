@@ -16,6 +16,7 @@ import io.obsagent.core.request.RequestIds;
 import io.obsagent.core.request.RequestTracker;
 import io.obsagent.core.request.RouteLimiter;
 import io.obsagent.core.request.Routes;
+import io.obsagent.core.response.SecurityHeaders;
 import io.obsagent.instrumentation.HookDispatcher;
 import io.obsagent.instrumentation.InstrumentationFaults;
 import io.obsagent.instrumentation.Installer;
@@ -63,9 +64,12 @@ final class AgentRuntime {
                 new MdcBinding());
         AppState appState = new AppState();
         DataSourceRegistry dataSources = new DataSourceRegistry();
+        SecurityHeaders securityHeaders = config.get(Settings.SECURITY_HEADERS)
+                ? new SecurityHeaders(config.family(Settings.SECURITY_HEADER_PREFIX), config.get(Settings.TRUST_FORWARDED))
+                : null;
         Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
-                self, events));
-        Installer installer = Installer.register(inst, Instrumentations.all(), Instrumentations.jdkTypes());
+                self, events, securityHeaders, config.get(Settings.ERRORS_JSON)));
+        Installer installer = Installer.register(inst, Instrumentations.all(config), Instrumentations.jdkTypes());
 
         daemon("obs-agent-start", () -> {
             installer.build(new InstrumentationFaults(self, events));

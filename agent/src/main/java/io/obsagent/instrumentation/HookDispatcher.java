@@ -9,7 +9,10 @@ import io.obsagent.core.readiness.DataSourceRegistry;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestTracker;
 import io.obsagent.core.request.RouteInfo;
+import io.obsagent.core.response.ErrorBody;
+import io.obsagent.core.response.SecurityHeaders;
 import io.obsagent.instrumentation.servlet.AsyncCompletion;
+import io.obsagent.instrumentation.servlet.JsonErrorAnswer;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -40,10 +43,18 @@ public final class HookDispatcher implements AgentHooks {
     private final AgentSelfMetrics selfMetrics;
     private final EventWriter events;
     private final Set<String> reportedFaults = ConcurrentHashMap.newKeySet();
+    private final SecurityHeaders securityHeaders;
+    private final boolean errorsJson;
 
+    /**
+     * @param securityHeaders {@code null} when {@code security_headers.enabled} is off
+     */
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
-                          AgentSelfMetrics selfMetrics, EventWriter events) {
+                          AgentSelfMetrics selfMetrics, EventWriter events, SecurityHeaders securityHeaders,
+                          boolean errorsJson) {
         this.requestIdHeader = requestIdHeader;
+        this.securityHeaders = securityHeaders;
+        this.errorsJson = errorsJson;
         this.tracker = tracker;
         this.appState = appState;
         this.dataSources = dataSources;
@@ -125,6 +136,46 @@ public final class HookDispatcher implements AgentHooks {
     @Override
     public void dataSourceUsed(Object dataSource) {
         dataSources.used(dataSource);
+    }
+
+    @Override
+    public boolean securityHeadersEnabled() {
+        return securityHeaders != null;
+    }
+
+    @Override
+    public String[] securityHeaders(boolean secure, String forwardedProto) {
+        return securityHeaders == null ? null : securityHeaders.forRequest(secure, forwardedProto);
+    }
+
+    @Override
+    public String contentSecurityPolicy(String contentType) {
+        return securityHeaders == null ? null : securityHeaders.contentSecurityPolicyFor(contentType);
+    }
+
+    @Override
+    public String applicationHeaderValue(String name, Iterable<String> values) {
+        String chosen = null;
+        for (String value : values) {
+            if (chosen == null || securityHeaders.isAgentValue(name, chosen)) {
+                chosen = value;
+            }
+        }
+        return chosen;
+    }
+
+    @Override
+    public boolean answerWithJsonError(Object context, Object response, Class<?> responseType) throws Exception {
+        if (!errorsJson) {
+            return false;
+        }
+        String id = ((RequestContext) context).requestId();
+        String[] security = securityHeaders == null ? new String[0] : securityHeaders.forRequest(false, null);
+        String[] headers = new String[security.length + 2];
+        headers[0] = requestIdHeader;
+        headers[1] = id;
+        System.arraycopy(security, 0, headers, 2, security.length);
+        return JsonErrorAnswer.write(response, responseType, ErrorBody.forRequest(id), ErrorBody.CONTENT_TYPE, headers);
     }
 
     /** Every fault is counted; the first of each kind is also logged, so a recurring fault cannot flood the log. */
