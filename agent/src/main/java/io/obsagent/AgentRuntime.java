@@ -8,28 +8,17 @@ import io.obsagent.core.config.ServiceIdentity;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
-import io.obsagent.core.metrics.AgentSelfMetrics;
-import io.obsagent.core.metrics.HttpMetrics;
-import io.obsagent.core.readiness.AppState;
-import io.obsagent.core.readiness.DataSourceRegistry;
-import io.obsagent.core.request.RequestIds;
-import io.obsagent.core.request.RequestTracker;
-import io.obsagent.core.request.RouteLimiter;
-import io.obsagent.core.request.Routes;
-import io.obsagent.core.response.SecurityHeaders;
-import io.obsagent.instrumentation.HookDispatcher;
-import io.obsagent.instrumentation.InstrumentationFaults;
 import io.obsagent.instrumentation.Installer;
+import io.obsagent.instrumentation.InstrumentationFaults;
 import io.obsagent.instrumentation.Instrumentations;
-import io.obsagent.instrumentation.logging.MdcBinding;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.lang.instrument.Instrumentation;
 
 /**
  * Wires the agent together. On the premain thread only what must be in place before the application's
- * first class loads; everything slower (building Byte Buddy, reading jars, binding the side server) runs
- * on a daemon thread.
+ * first class loads: the configuration, the event writer and the class file filter. Everything slower
+ * (the metrics registry, building Byte Buddy, reading jars, the side server) runs on a daemon thread;
+ * no request can be instrumented before that thread has built Byte Buddy, so nothing is missed.
  */
 final class AgentRuntime {
 
@@ -48,45 +37,32 @@ final class AgentRuntime {
             return;
         }
         AgentConfig config = withServiceName(ConfigLoader.load(args));
-        String service = config.get(Settings.SERVICE_NAME);
-        EventWriter events = EventWriter.start(service, config.get(Settings.LOG_LEVEL),
+        EventWriter events = EventWriter.start(config.get(Settings.SERVICE_NAME), config.get(Settings.LOG_LEVEL),
                 config.get(Settings.LOG_TARGET), System.out, System.err);
         for (ConfigProblem problem : config.problems()) {
             events.emit(AgentEvents.configError(problem));
         }
         Runtime.getRuntime().addShutdownHook(daemon("obs-agent-exit", () -> events.flush(EXIT_FLUSH_MILLIS)));
-
-        PrometheusRegistry registry = new PrometheusRegistry();
-        AgentSelfMetrics self = new AgentSelfMetrics(registry, agentVersion(), service, events::dropped);
-        RequestTracker tracker = new RequestTracker(new RequestIds(config.get(Settings.REQUEST_ID_MAX_LENGTH)),
-                new Routes(new RouteLimiter(config.get(Settings.ENDPOINT_LIMIT))),
-                new HttpMetrics(registry, config.get(Settings.BUCKETS)), events, config.get(Settings.ACCESS_LOG),
-                new MdcBinding());
-        AppState appState = new AppState();
-        DataSourceRegistry dataSources = new DataSourceRegistry();
-        SecurityHeaders securityHeaders = config.get(Settings.SECURITY_HEADERS)
-                ? new SecurityHeaders(config.family(Settings.SECURITY_HEADER_PREFIX), config.get(Settings.TRUST_FORWARDED))
-                : null;
-        Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
-                self, events, securityHeaders, config.get(Settings.ERRORS_JSON)));
         Installer installer = Installer.register(inst, Instrumentations.all(config), Instrumentations.jdkTypes());
 
         daemon("obs-agent-start", () -> {
-            installer.build(new InstrumentationFaults(self, events));
-            announce(config, events);
+            try {
+                AgentCore core = AgentCore.wire(config, events);
+                installer.build(new InstrumentationFaults(core.selfMetrics, events));
+                announce(config, events);
+            } catch (Throwable t) {
+                installer.abandon();
+                events.emit(AgentEvents.error("start", String.valueOf(t)));
+            }
         }).start();
     }
 
     private static void announce(AgentConfig config, EventWriter events) {
-        try {
-            AgentConfig effective = withServiceVersion(config);
-            String server = config.get(Settings.SERVER_ENABLED)
-                    ? config.get(Settings.SERVER_HOST) + ":" + config.get(Settings.SERVER_PORT) : "disabled";
-            events.emit(AgentEvents.started(effective.get(Settings.SERVICE_VERSION), agentVersion(),
-                    config.get(Settings.ENVIRONMENT), server, effective.describe()));
-        } catch (Throwable t) {
-            events.emit(AgentEvents.error("start", String.valueOf(t)));
-        }
+        AgentConfig effective = withServiceVersion(config);
+        String server = config.get(Settings.SERVER_ENABLED)
+                ? config.get(Settings.SERVER_HOST) + ":" + config.get(Settings.SERVER_PORT) : "disabled";
+        events.emit(AgentEvents.started(effective.get(Settings.SERVICE_VERSION), agentVersion(),
+                config.get(Settings.ENVIRONMENT), server, effective.describe()));
     }
 
     private static AgentConfig withServiceName(AgentConfig config) {

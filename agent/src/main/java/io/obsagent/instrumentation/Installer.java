@@ -52,6 +52,11 @@ public final class Installer {
         return installer;
     }
 
+    /** Start-up failed before {@link #build}: classes waiting in the filter go on, untransformed. */
+    public void abandon() {
+        filter.ready(null);
+    }
+
     /** Background: builds Byte Buddy's transformer. Classes waiting in the filter proceed when this returns, whatever happens. */
     public void build(AgentBuilder.Listener listener) {
         filter.installerThread(Thread.currentThread());
