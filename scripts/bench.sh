@@ -487,6 +487,7 @@ main() {
     trap 'exit 130' INT
     trap 'exit 143' TERM
 
+    rm -rf "$LOG_DIR"   # logs of this invocation only
     mkdir -p "$LOG_DIR"
     resolve_jdk
     ensure_wrk
