@@ -39,6 +39,7 @@
 # Usage: scripts/bench.sh [--rounds N] [--quick] [--warmup SECONDS] [--duration SECONDS]
 # ---------------------------------------------------------------------------------------------------------
 set -euo pipefail
+shopt -s inherit_errexit   # a failure inside $(...) fails the assignment too
 export LC_ALL=C   # decimal points in $EPOCHREALTIME, awk and printf
 
 # ---- fixed settings ---------------------------------------------------------------------------------------
@@ -76,6 +77,10 @@ readonly COMMAND_LINE="${COMMAND_LINE% }"
 TRACKED_PIDS=()      # every background process this script started and has not yet reaped
 JAVA="" JCMD="" JAVAC=""
 OTEL_JAR="" OTEL_VERSION=""
+SERVICE_PID=""       # the service of the current run
+RUN_NAME=""          # the current run's file name stem under logs/, e.g. r2-B (r2-B-retry1 when repeated)
+RUN_LOST=""          # why the current run was lost to an outside kill ("" = not lost)
+LOST_RUNS=0          # runs repeated because of that
 
 usage() {
     cat <<EOF
@@ -232,11 +237,26 @@ agent_flags() {
     esac
 }
 
-# Starts the poller, then the service; sets SERVICE_PID and STARTUP_S. Start-up = launch -> first 200.
+# True while the service runs. When it has gone: a death by signal is someone else's kill (this script
+# stops services only after measuring them), so the run is marked lost and will be repeated; any other
+# exit is the service failing, which is fatal.
+service_alive() {
+    local phase=$1 status=0
+    kill -0 "$SERVICE_PID" 2>/dev/null && return 0
+    wait "$SERVICE_PID" || status=$?
+    untrack_pid "$SERVICE_PID"
+    if ((status > 128)); then
+        RUN_LOST="service killed by signal $((status - 128)) from outside during $phase"
+        return 1
+    fi
+    die "service exited with status $status during $phase; see $LOG_DIR/$RUN_NAME.out and .err"
+}
+
+# Starts the poller, then the service; sets SERVICE_PID and STARTUP_S (launch -> first 200),
+# or RUN_LOST when the service was killed from outside.
 launch_and_time_startup() {
-    local config=$1 round=$2 app_port=$3 side_port=$4
-    local name="r${round}-${config}" poll_out="$LOG_DIR/r${round}-${config}.poll"
-    local poll_pid flags=() t0 line up_us waited=0
+    local config=$1 app_port=$2 side_port=$3
+    local poll_out="$LOG_DIR/$RUN_NAME.poll" poll_pid flags=() t0 line up_us waited=0
 
     "$JAVA" -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CLASSES_DIR" StartupPoll \
         127.0.0.1 "$app_port" /api/v1/tasks "$STARTUP_TIMEOUT_S" >"$poll_out" 2>&1 &
@@ -251,12 +271,15 @@ launch_and_time_startup() {
     mapfile -t flags < <(agent_flags "$config" "$side_port")
     t0=${EPOCHREALTIME/./}
     SERVER_PORT=$app_port "$JAVA" "${JVM_FLAGS[@]}" "${flags[@]}" -jar "$SAMPLE_APP_JAR" \
-        >"$LOG_DIR/$name.out" 2>"$LOG_DIR/$name.err" &
+        >"$LOG_DIR/$RUN_NAME.out" 2>"$LOG_DIR/$RUN_NAME.err" &
     SERVICE_PID=$!
     track_pid "$SERVICE_PID"
 
     while kill -0 "$poll_pid" 2>/dev/null; do
-        kill -0 "$SERVICE_PID" 2>/dev/null || die "service ($config) exited during start-up; see $LOG_DIR/$name.err"
+        if ! service_alive "start-up"; then
+            stop_process "$poll_pid" 1
+            return 0
+        fi
         sleep 0.05
     done
     wait "$poll_pid" || die "service ($config) gave no 200 within ${STARTUP_TIMEOUT_S}s: $(cat "$poll_out")"
@@ -321,7 +344,8 @@ run_wrk() {
     track_pid "$wrk_pid"
     wait "$wrk_pid" || die "wrk failed; see $report"
     untrack_pid "$wrk_pid"
-    [[ $pid == - ]] || ticks_after=$(cpu_ticks "$pid")
+    # The service may have been killed meanwhile: then no CPU figure (and run_once drops the run).
+    [[ $pid == - ]] || ticks_after=$(cpu_ticks "$pid" 2>/dev/null) || pid=-
 
     result=$(grep '^BENCH_RESULT' "$report") || die "no BENCH_RESULT in $report"
     eval "$(awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); printf "local r_%s=%s\n", kv[1], kv[2] } }' <<<"$result")"
@@ -342,44 +366,64 @@ run_wrk() {
 
 # Cheap after-the-fact check that the agent of B / C really was active (not part of any figure).
 agent_check() {
-    local config=$1 round=$2 side_port=$3
+    local config=$1 side_port=$2
     case "$config" in
         A) echo "n/a" ;;
-        B) grep -q '"event":"agent_started"' "$LOG_DIR/r${round}-B.out" "$LOG_DIR/r${round}-B.err" 2>/dev/null \
+        B) grep -q '"event":"agent_started"' "$LOG_DIR/$RUN_NAME.out" "$LOG_DIR/$RUN_NAME.err" 2>/dev/null \
                && echo "agent_started" || echo "no-agent_started-line" ;;
         C) curl -s -o /dev/null -w 'metrics-http-%{http_code}' --max-time 5 "http://127.0.0.1:$side_port/metrics" \
                || echo "metrics-unreachable" ;;
     esac
 }
 
-# One full run of one configuration; appends a row to runs.csv.
+# One full run of one configuration; appends a row to runs.csv, or sets RUN_LOST and writes nothing.
 run_once() {
     local config=$1 round=$2 app_port side_port task_id rss heap check busy
     local get_rps get_p50 get_p99 get_cpu get_n get_err
+    RUN_LOST=""
     app_port=$(free_port)
     side_port=$(free_port)
     [[ $side_port != "$app_port" ]] || side_port=$(free_port)
     busy=$(machine_busy_pct)
-    log "round $round/$rounds, config $config: starting (CPUs ${busy}% busy with other work just before)"
+    log "round $round/$rounds, config $config: starting $RUN_NAME (CPUs ${busy}% busy with other work just before)"
 
-    launch_and_time_startup "$config" "$round" "$app_port" "$side_port"
+    launch_and_time_startup "$config" "$app_port" "$side_port"
+    [[ -z $RUN_LOST ]] || return 0
     log "  start-up ${STARTUP_S}s"
     task_id=$(create_task "$app_port")
 
-    run_wrk "$app_port" "$warmup_s" "$MIX_POST_PERCENT" - "$task_id" "$LOG_DIR/r${round}-${config}.wrk-warmup.txt"
-    run_wrk "$app_port" "$load_s" 0 "$SERVICE_PID" "$task_id" "$LOG_DIR/r${round}-${config}.wrk-get.txt"
+    run_wrk "$app_port" "$warmup_s" "$MIX_POST_PERCENT" - "$task_id" "$LOG_DIR/$RUN_NAME.wrk-warmup.txt"
+    service_alive "warm-up" || return 0
+    run_wrk "$app_port" "$load_s" 0 "$SERVICE_PID" "$task_id" "$LOG_DIR/$RUN_NAME.wrk-get.txt"
+    service_alive "GET load" || return 0
     get_rps=$WRK_RPS get_p50=$WRK_P50_MS get_p99=$WRK_P99_MS get_cpu=$WRK_CPU_US get_n=$WRK_REQUESTS get_err=$WRK_ERRORS
     log "  GET by id: $get_rps req/s, p50 ${get_p50} ms, p99 ${get_p99} ms, ${get_cpu} us CPU/req"
-    run_wrk "$app_port" "$load_s" "$MIX_POST_PERCENT" "$SERVICE_PID" "$task_id" "$LOG_DIR/r${round}-${config}.wrk-mix.txt"
+    run_wrk "$app_port" "$load_s" "$MIX_POST_PERCENT" "$SERVICE_PID" "$task_id" "$LOG_DIR/$RUN_NAME.wrk-mix.txt"
+    service_alive "mix load" || return 0
     log "  mix:       $WRK_RPS req/s, p50 ${WRK_P50_MS} ms, p99 ${WRK_P99_MS} ms, ${WRK_CPU_US} us CPU/req"
 
     rss=$(rss_mb "$SERVICE_PID")
     heap=$(heap_used_after_gc_mb "$SERVICE_PID") || die "could not read heap usage with jcmd"
-    check=$(agent_check "$config" "$round" "$side_port")
+    service_alive "memory measurement" || return 0
+    check=$(agent_check "$config" "$side_port")
     log "  RSS ${rss} MiB, heap after GC ${heap} MiB, check: $check"
     stop_process "$SERVICE_PID" 15
 
     echo "$round,$config,$STARTUP_S,$get_rps,$get_p50,$get_p99,$get_cpu,$get_n,$get_err,$WRK_RPS,$WRK_P50_MS,$WRK_P99_MS,$WRK_CPU_US,$WRK_REQUESTS,$WRK_ERRORS,$rss,$heap,$busy,$check" >>"$RUNS_CSV"
+}
+
+# Runs one configuration until a run completes; a run lost to an outside kill is repeated (twice at most).
+measure_configuration() {
+    local config=$1 round=$2 attempt
+    for attempt in 1 2 3; do
+        RUN_NAME="r${round}-${config}"
+        ((attempt == 1)) || RUN_NAME+="-retry$((attempt - 1))"
+        run_once "$config" "$round"
+        [[ -n $RUN_LOST ]] || return 0
+        LOST_RUNS=$((LOST_RUNS + 1))
+        log "  run lost: $RUN_LOST; repeating it"
+    done
+    die "round $round, config $config: lost three times to outside kills"
 }
 
 # ---- summary ------------------------------------------------------------------------------------------------
@@ -476,6 +520,7 @@ write_results() {
         echo "No thresholds are applied. Every run: \`$RUNS_CSV\`; logs: \`$LOG_DIR/\`."
         echo
         error_notes
+        echo "- runs repeated because the service was killed from outside this script: $LOST_RUNS."
     } >"$RESULTS_MD"
 }
 
@@ -501,7 +546,7 @@ main() {
     echo "round,config,startup_s,get_rps,get_p50_ms,get_p99_ms,get_cpu_us_per_req,get_requests,get_errors,mix_rps,mix_p50_ms,mix_p99_ms,mix_cpu_us_per_req,mix_requests,mix_errors,rss_mb,heap_used_mb,busy_before_pct,agent_check" >"$RUNS_CSV"
     for ((round = 1; round <= rounds; round++)); do
         for config in "${CONFIGS[@]}"; do
-            run_once "$config" "$round"
+            measure_configuration "$config" "$round"
         done
     done
 
