@@ -392,7 +392,7 @@ run_once() {
     log "  start-up ${STARTUP_S}s"
     task_id=$(create_task "$app_port")
 
-    run_wrk "$app_port" "$warmup_s" "$MIX_POST_PERCENT" - "$task_id" "$LOG_DIR/$RUN_NAME.wrk-warmup.txt"
+    ((warmup_s == 0)) || run_wrk "$app_port" "$warmup_s" "$MIX_POST_PERCENT" - "$task_id" "$LOG_DIR/$RUN_NAME.wrk-warmup.txt"
     service_alive "warm-up" || return 0
     run_wrk "$app_port" "$load_s" 0 "$SERVICE_PID" "$task_id" "$LOG_DIR/$RUN_NAME.wrk-get.txt"
     service_alive "GET load" || return 0
