@@ -456,26 +456,50 @@ table_row() {
     }'
 }
 
-metric_row() {
-    local label=$1 fmt=$2 column=$3
-    table_row "$label" "$fmt" "$(median "$column" A)" "$(median "$column" B)" "$(median "$column" C)"
-}
+# The measured rows of the tables: label | printf format | runs.csv column.
+readonly METRICS=(
+    "start-up to first 200 (s)|%.2f|startup_s"
+    "GET by id: requests/s|%.0f|get_rps"
+    "GET by id: p50 latency (ms)|%.2f|get_p50_ms"
+    "GET by id: p99 latency (ms)|%.2f|get_p99_ms"
+    "GET by id: CPU per request (µs)|%.1f|get_cpu_us_per_req"
+    "mix 80/20: requests/s|%.0f|mix_rps"
+    "mix 80/20: p50 latency (ms)|%.2f|mix_p50_ms"
+    "mix 80/20: p99 latency (ms)|%.2f|mix_p99_ms"
+    "mix 80/20: CPU per request (µs)|%.1f|mix_cpu_us_per_req"
+    "RSS after load (MiB)|%.0f|rss_mb"
+    "heap used after full GC (MiB)|%.1f|heap_used_mb"
+)
 
 results_table() {
+    local metric label fmt column
     echo "| metric (median of $rounds) | A: no agent | B: obs-agent | C: OTel agent $OTEL_VERSION | B/A | C/A |"
     echo "|---|---:|---:|---:|---:|---:|"
-    metric_row "start-up to first 200 (s)"        "%.2f" startup_s
-    metric_row "GET by id: requests/s"             "%.0f" get_rps
-    metric_row "GET by id: p50 latency (ms)"       "%.2f" get_p50_ms
-    metric_row "GET by id: p99 latency (ms)"       "%.2f" get_p99_ms
-    metric_row "GET by id: CPU per request (µs)"   "%.1f" get_cpu_us_per_req
-    metric_row "mix 80/20: requests/s"             "%.0f" mix_rps
-    metric_row "mix 80/20: p50 latency (ms)"       "%.2f" mix_p50_ms
-    metric_row "mix 80/20: p99 latency (ms)"       "%.2f" mix_p99_ms
-    metric_row "mix 80/20: CPU per request (µs)"   "%.1f" mix_cpu_us_per_req
-    metric_row "RSS after load (MiB)"              "%.0f" rss_mb
-    metric_row "heap used after full GC (MiB)"     "%.1f" heap_used_mb
+    for metric in "${METRICS[@]}"; do
+        IFS='|' read -r label fmt column <<<"$metric"
+        table_row "$label" "$fmt" "$(median "$column" A)" "$(median "$column" B)" "$(median "$column" C)"
+    done
     echo "| agent jar size (MB = 10^6 bytes) | — | $(jar_mb "$OBS_AGENT_JAR") | $(jar_mb "$OTEL_JAR") | — | — |"
+}
+
+# "min–max" of a column for one configuration.
+spread() {
+    local fmt=$2 values
+    values=$(column_values "$1" "$3" | sort -g)
+    [[ -n $values ]] || { echo "—"; return; }
+    # shellcheck disable=SC2059  # the format is ours
+    printf "$fmt–$fmt" "$(head -1 <<<"$values")" "$(tail -1 <<<"$values")"
+}
+
+# Smallest and largest run of each configuration: how far to trust the medians.
+spread_table() {
+    local metric label fmt column
+    echo "| metric (min–max of $rounds) | A: no agent | B: obs-agent | C: OTel agent |"
+    echo "|---|---:|---:|---:|"
+    for metric in "${METRICS[@]}"; do
+        IFS='|' read -r label fmt column <<<"$metric"
+        echo "| $label | $(spread "$column" "$fmt" A) | $(spread "$column" "$fmt" B) | $(spread "$column" "$fmt" C) |"
+    done
 }
 
 error_notes() {
@@ -489,6 +513,17 @@ error_notes() {
         fi
     done
     $any || echo "- wrk counted no errors (non-2xx/3xx, socket errors, timeouts) in any measured load."
+}
+
+# A visible warning when other work kept the machine busy (median over the runs above 25 %).
+noise_warning() {
+    local median_busy
+    median_busy=$(column_values busy_before_pct | median_of_input)
+    if [[ -n $median_busy ]] && awk -v m="$median_busy" 'BEGIN { exit !(m > 25) }'; then
+        echo "**Noisy machine: other work kept the CPUs ${median_busy} % busy (median) just before the runs; the"
+        echo "figures below mix the agents' cost with that competition. Compare them with care, or re-run on a quiet machine.**"
+        echo
+    fi
 }
 
 # How busy the CPUs were, before the runs, with work that was not this benchmark's.
@@ -514,6 +549,7 @@ write_results() {
         echo "- other work on the machine: $(busy_summary)"
         echo "- load: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS, ${warmup_s} s warm-up (mix), then ${load_s} s GET /api/v1/tasks/{id} and ${load_s} s mix ($((100 - MIX_POST_PERCENT)) % GET by id / $MIX_POST_PERCENT % POST create); $rounds round(s), interleaved A B C"
         echo
+        noise_warning
         echo "$table"
         echo
         echo "Ratios are to the no-agent median (throughput: below 1 = slower; everything else: above 1 = more cost)."
@@ -521,6 +557,10 @@ write_results() {
         echo
         error_notes
         echo "- runs repeated because the service was killed from outside this script: $LOST_RUNS."
+        echo
+        echo "Spread over the runs:"
+        echo
+        spread_table
     } >"$RESULTS_MD"
 }
 
@@ -553,6 +593,7 @@ main() {
     table=$(results_table)
     write_results "$table" "$started" "$(date +%s)"
     echo
+    noise_warning
     echo "$table"
     echo
     error_notes
