@@ -43,8 +43,8 @@ shopt -s inherit_errexit   # a failure inside $(...) fails the assignment too
 export LC_ALL=C   # decimal points in $EPOCHREALTIME, awk and printf
 
 # ---- fixed settings ---------------------------------------------------------------------------------------
-readonly SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-readonly REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"   # the script lives in REPO_ROOT/scripts
+readonly REPO_ROOT
 readonly BENCH_DIR="target/bench"
 readonly LOG_DIR="$BENCH_DIR/logs"
 readonly CLASSES_DIR="$BENCH_DIR/classes"
