@@ -557,10 +557,12 @@ write_results() {
         echo
         error_notes
         echo "- runs repeated because the service was killed from outside this script: $LOST_RUNS."
-        echo
-        echo "Spread over the runs:"
-        echo
-        spread_table
+        if ((rounds > 1)); then
+            echo
+            echo "Spread over the runs:"
+            echo
+            spread_table
+        fi
     } >"$RESULTS_MD"
 }
 
