@@ -20,10 +20,15 @@ import io.obsagent.instrumentation.HookDispatcher;
 import io.obsagent.instrumentation.InstrumentationFaults;
 import io.obsagent.instrumentation.Installer;
 import io.obsagent.instrumentation.Instrumentations;
+import io.obsagent.instrumentation.TypeInstrumentation;
+import io.obsagent.instrumentation.logging.AppLogsJson;
+import io.obsagent.instrumentation.logging.JsonConsoleInstrumentation;
 import io.obsagent.instrumentation.logging.MdcBinding;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Wires the agent together. On the premain thread only what must be in place before the application's
@@ -64,13 +69,22 @@ final class AgentRuntime {
         AppState appState = new AppState();
         DataSourceRegistry dataSources = new DataSourceRegistry();
         Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
-                self, events));
-        Installer installer = Installer.register(inst, Instrumentations.all(), Instrumentations.jdkTypes());
+                self, events, new AppLogsJson(events, self)));
+        Installer installer = Installer.register(inst, instrumentations(config), Instrumentations.jdkTypes());
 
         daemon("obs-agent-start", () -> {
             installer.build(new InstrumentationFaults(self, events));
             announce(config, events);
         }).start();
+    }
+
+    /** Everything always instrumented, and the application's console appenders only when app_logs.json asks for it. */
+    private static List<TypeInstrumentation> instrumentations(AgentConfig config) {
+        List<TypeInstrumentation> all = new ArrayList<TypeInstrumentation>(Instrumentations.all());
+        if (config.get(Settings.APP_LOGS_JSON)) {
+            all.add(new JsonConsoleInstrumentation());
+        }
+        return all;
     }
 
     private static void announce(AgentConfig config, EventWriter events) {

@@ -41,6 +41,12 @@ public interface AgentHooks {
     /** The application borrowed a connection from this {@code javax.sql.DataSource}. */
     void dataSourceUsed(Object dataSource);
 
+    /**
+     * {@code app_logs.json}: a Logback {@code ConsoleAppender} is about to start, or a Log4j 2
+     * {@code ConsoleAppender.Builder} is about to build its appender.
+     */
+    void consoleAppenderStarting(Object appenderOrBuilder);
+
     /** Advice caught one of its own throwables; {@code where} names the advice. */
     void adviceFailed(String where, Throwable failure);
 }

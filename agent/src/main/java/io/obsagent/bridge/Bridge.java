@@ -141,6 +141,18 @@ public final class Bridge {
         }
     }
 
+    public static void consoleAppenderStarting(Object appenderOrBuilder) {
+        AgentHooks h = hooks;
+        if (h == null || appenderOrBuilder == null) {
+            return;
+        }
+        try {
+            h.consoleAppenderStarting(appenderOrBuilder);
+        } catch (Throwable t) {
+            failed(h, "app_logs.json", t);
+        }
+    }
+
     /** Called by the exception handler Byte Buddy wraps around every piece of advice. */
     public static void adviceFailed(Throwable failure, String where) {
         failed(hooks, where, failure);

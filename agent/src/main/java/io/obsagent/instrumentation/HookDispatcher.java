@@ -9,6 +9,7 @@ import io.obsagent.core.readiness.DataSourceRegistry;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestTracker;
 import io.obsagent.core.request.RouteInfo;
+import io.obsagent.instrumentation.logging.AppLogsJson;
 import io.obsagent.instrumentation.servlet.AsyncCompletion;
 
 import java.net.InetSocketAddress;
@@ -39,16 +40,18 @@ public final class HookDispatcher implements AgentHooks {
     private final DataSourceRegistry dataSources;
     private final AgentSelfMetrics selfMetrics;
     private final EventWriter events;
+    private final AppLogsJson appLogs;
     private final Set<String> reportedFaults = ConcurrentHashMap.newKeySet();
 
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
-                          AgentSelfMetrics selfMetrics, EventWriter events) {
+                          AgentSelfMetrics selfMetrics, EventWriter events, AppLogsJson appLogs) {
         this.requestIdHeader = requestIdHeader;
         this.tracker = tracker;
         this.appState = appState;
         this.dataSources = dataSources;
         this.selfMetrics = selfMetrics;
         this.events = events;
+        this.appLogs = appLogs;
     }
 
     @Override
@@ -125,6 +128,11 @@ public final class HookDispatcher implements AgentHooks {
     @Override
     public void dataSourceUsed(Object dataSource) {
         dataSources.used(dataSource);
+    }
+
+    @Override
+    public void consoleAppenderStarting(Object appenderOrBuilder) {
+        appLogs.consoleStarting(appenderOrBuilder);
     }
 
     /** Every fault is counted; the first of each kind is also logged, so a recurring fault cannot flood the log. */
