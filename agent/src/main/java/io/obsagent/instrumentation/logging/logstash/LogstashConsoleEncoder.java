@@ -37,6 +37,9 @@ public final class LogstashConsoleEncoder implements Function<Object, Boolean> {
         }
         LogstashEncoder json = new LogstashEncoder();
         json.setContext(console.getContext());
+        // The logger context's properties are configuration, not facts about the event: Spring Boot alone puts
+        // a dozen log patterns there, which would more than double every line.
+        json.setIncludeContext(false);
         json.start();
         probe(json);
         @SuppressWarnings("unchecked")
