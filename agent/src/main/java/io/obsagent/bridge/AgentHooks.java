@@ -23,6 +23,12 @@ public interface AgentHooks {
                         String servletPath, String pathInfo, String mappingPattern, Object asyncContext,
                         Class<?> asyncListenerType);
 
+    /**
+     * The container dispatches a tracked request again (ERROR or ASYNC). Returns a context to pass to
+     * {@link #dispatchExited} when this thread is not already inside the request, else {@code null}.
+     */
+    Object redispatchStarted(Object context);
+
     /** A throwable escaped a nested or re-dispatched call of a request already being tracked. */
     void nestedThrown(Object context, Throwable thrown);
 

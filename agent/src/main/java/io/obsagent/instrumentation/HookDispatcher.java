@@ -6,6 +6,7 @@ import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.metrics.AgentSelfMetrics;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
+import io.obsagent.core.request.Redispatch;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestTracker;
 import io.obsagent.core.request.RouteInfo;
@@ -73,6 +74,10 @@ public final class HookDispatcher implements AgentHooks {
     public void dispatchExited(Object context, int status, Throwable thrown, Object recordedError, Object frameworkRoute,
                                String servletPath, String pathInfo, String mappingPattern, Object asyncContext,
                                Class<?> asyncListenerType) {
+        if (context instanceof Redispatch) {
+            tracker.redispatchExited((Redispatch) context, thrown);
+            return;
+        }
         RequestContext request = (RequestContext) context;
         tracker.leaveThread(request);
         RouteInfo route = new RouteInfo(frameworkRoute == null ? null : frameworkRoute.toString(), servletPath, pathInfo,
@@ -84,6 +89,11 @@ public final class HookDispatcher implements AgentHooks {
             }
         }
         tracker.end(request, status, route, thrown, recordedError);
+    }
+
+    @Override
+    public Object redispatchStarted(Object context) {
+        return context instanceof RequestContext ? tracker.redispatchStarted((RequestContext) context) : null;
     }
 
     @Override

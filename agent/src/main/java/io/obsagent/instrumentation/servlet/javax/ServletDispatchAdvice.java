@@ -13,7 +13,9 @@ import javax.servlet.http.HttpServletResponse;
 /**
  * Inlined into {@code Servlet.service} and {@code Filter.doFilter}. The outermost dispatch of a request
  * starts and ends its measurement; nested filters, servlets, forwards, includes and the container's ERROR
- * and ASYNC dispatches find the context attribute already set and only re-apply the request ID header.
+ * and ASYNC dispatches find the context attribute already set: they are not measured again, the ERROR
+ * dispatch re-applies the request ID header, and an ERROR or ASYNC dispatch on a thread outside the request
+ * gets the request's logging context back for its duration.
  *
  * <p>This is the one hand-written copy: the build generates the {@code jakarta.servlet} twin from it.
  */
@@ -32,11 +34,12 @@ public final class ServletDispatchAdvice {
         String header = Bridge.requestIdHeader();
         Object existing = header == null ? null : request.getAttribute(Bridge.CONTEXT_ATTRIBUTE);
         if (existing != null) {
-            if (request.getDispatcherType() == DispatcherType.ERROR && !response.isCommitted()
-                    && !response.containsHeader(header)) {
+            DispatcherType type = request.getDispatcherType();
+            if (type == DispatcherType.ERROR && !response.isCommitted() && !response.containsHeader(header)) {
                 response.setHeader(header, Bridge.requestId(existing));
             }
-            return null;
+            // An error page or async result dispatched after the outermost dispatch returned: carry the MDC.
+            return type == DispatcherType.ERROR || type == DispatcherType.ASYNC ? Bridge.redispatchStarted(existing) : null;
         }
         Object context = header == null ? null
                 : Bridge.requestStarted(request.getMethod(), request.getRequestURI(), request.getHeader(header));
