@@ -4,6 +4,7 @@ import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.metrics.AgentSelfMetrics;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,8 +43,9 @@ public final class AppLogsJson {
             reportOnce(library, unsupported.getMessage());
         } catch (Throwable fault) {
             selfMetrics.error(WHERE);
+            Throwable cause = fault instanceof InvocationTargetException && fault.getCause() != null ? fault.getCause() : fault;
             reportOnce(library, "could not switch the " + library + " console output to JSON, it stays as it is: "
-                    + fault);
+                    + cause);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.obsagent.instrumentation.logging;
 
 import java.lang.reflect.Array;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
@@ -45,13 +46,22 @@ final class Log4jJsonConsole {
         }
         ClassLoader log4j = builder.getClass().getClassLoader();
         Object configuration = configuration(builder, log4j);
-        Object json = templateLayout(log4j, configuration);
+        Object json = null;
+        Throwable templateFailure = null;
+        try {
+            json = templateLayout(log4j, configuration);
+        } catch (InvocationTargetException e) {
+            // Present but unusable, typically a fat jar whose Log4j plugin caches were not merged.
+            templateFailure = e.getCause();
+        }
         if (json == null) {
             json = jacksonLayout(log4j, configuration);
         }
         if (json == null) {
-            throw new AppLogsUnsupported("app_logs.json found neither log4j-layout-template-json nor Jackson beside"
-                    + " this application's Log4j 2, so it has no JSON layout to use: its console output stays as it is");
+            throw new AppLogsUnsupported("app_logs.json found no usable JSON layout beside this application's Log4j 2"
+                    + (templateFailure == null ? " (neither log4j-layout-template-json nor Jackson is present)"
+                    : " (the JSON Template Layout failed: " + templateFailure + "; Jackson is not present)")
+                    + ": its console output stays as it is");
         }
         Class<?> layoutType = Class.forName(LAYOUT, false, log4j);
         builder.getClass().getMethod("setLayout", layoutType).invoke(builder, json);

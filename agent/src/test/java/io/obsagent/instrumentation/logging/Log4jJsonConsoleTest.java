@@ -94,7 +94,7 @@ class Log4jJsonConsoleTest {
 
             assertThatThrownBy(() -> new Log4jJsonConsole().switchToJson(builder))
                     .isInstanceOf(AppLogsUnsupported.class)
-                    .hasMessageContaining("neither log4j-layout-template-json nor Jackson");
+                    .hasMessageContaining("neither log4j-layout-template-json nor Jackson is present");
             assertThat(builder.getClass().getMethod("getLayout").invoke(builder)).isNull();
         }
     }
