@@ -6,11 +6,13 @@ import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.metrics.AgentSelfMetrics;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
+import io.obsagent.core.request.Redispatch;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestTracker;
 import io.obsagent.core.request.RouteInfo;
 import io.obsagent.core.response.ErrorBody;
 import io.obsagent.core.response.SecurityHeaders;
+import io.obsagent.instrumentation.logging.AppLogsJson;
 import io.obsagent.instrumentation.servlet.AsyncCompletion;
 import io.obsagent.instrumentation.servlet.JsonErrorAnswer;
 
@@ -42,6 +44,7 @@ public final class HookDispatcher implements AgentHooks {
     private final DataSourceRegistry dataSources;
     private final AgentSelfMetrics selfMetrics;
     private final EventWriter events;
+    private final AppLogsJson appLogs;
     private final Set<String> reportedFaults = ConcurrentHashMap.newKeySet();
     private final SecurityHeaders securityHeaders;
     private final boolean errorsJson;
@@ -51,7 +54,7 @@ public final class HookDispatcher implements AgentHooks {
      */
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
                           AgentSelfMetrics selfMetrics, EventWriter events, SecurityHeaders securityHeaders,
-                          boolean errorsJson) {
+                          boolean errorsJson, AppLogsJson appLogs) {
         this.requestIdHeader = requestIdHeader;
         this.securityHeaders = securityHeaders;
         this.errorsJson = errorsJson;
@@ -60,6 +63,7 @@ public final class HookDispatcher implements AgentHooks {
         this.dataSources = dataSources;
         this.selfMetrics = selfMetrics;
         this.events = events;
+        this.appLogs = appLogs;
     }
 
     @Override
@@ -81,6 +85,10 @@ public final class HookDispatcher implements AgentHooks {
     public void dispatchExited(Object context, int status, Throwable thrown, Object recordedError, Object frameworkRoute,
                                String servletPath, String pathInfo, String mappingPattern, Object asyncContext,
                                Class<?> asyncListenerType) {
+        if (context instanceof Redispatch) {
+            tracker.redispatchExited((Redispatch) context, thrown);
+            return;
+        }
         RequestContext request = (RequestContext) context;
         tracker.leaveThread(request);
         RouteInfo route = new RouteInfo(frameworkRoute == null ? null : frameworkRoute.toString(), servletPath, pathInfo,
@@ -92,6 +100,11 @@ public final class HookDispatcher implements AgentHooks {
             }
         }
         tracker.end(request, status, route, thrown, recordedError);
+    }
+
+    @Override
+    public Object redispatchStarted(Object context) {
+        return context instanceof RequestContext ? tracker.redispatchStarted((RequestContext) context) : null;
     }
 
     @Override
@@ -166,7 +179,7 @@ public final class HookDispatcher implements AgentHooks {
 
     @Override
     public boolean answerWithJsonError(Object context, Object response, Class<?> responseType) throws Exception {
-        if (!errorsJson) {
+        if (!errorsJson || !(context instanceof RequestContext)) {
             return false;
         }
         String id = ((RequestContext) context).requestId();
@@ -176,6 +189,11 @@ public final class HookDispatcher implements AgentHooks {
         headers[1] = id;
         System.arraycopy(security, 0, headers, 2, security.length);
         return JsonErrorAnswer.write(response, responseType, ErrorBody.forRequest(id), ErrorBody.CONTENT_TYPE, headers);
+    }
+
+    @Override
+    public void consoleAppenderStarting(Object appenderOrBuilder) {
+        appLogs.consoleStarting(appenderOrBuilder);
     }
 
     /** Every fault is counted; the first of each kind is also logged, so a recurring fault cannot flood the log. */
