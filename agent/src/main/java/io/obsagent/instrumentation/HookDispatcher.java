@@ -10,6 +10,7 @@ import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestTracker;
 import io.obsagent.core.request.RouteInfo;
 import io.obsagent.instrumentation.servlet.AsyncCompletion;
+import io.obsagent.instrumentation.servlet.ServletMappings;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -40,6 +41,7 @@ public final class HookDispatcher implements AgentHooks {
     private final AgentSelfMetrics selfMetrics;
     private final EventWriter events;
     private final Set<String> reportedFaults = ConcurrentHashMap.newKeySet();
+    private final ServletMappings servletMappings = new ServletMappings();
 
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
                           AgentSelfMetrics selfMetrics, EventWriter events) {
@@ -93,6 +95,11 @@ public final class HookDispatcher implements AgentHooks {
     @Override
     public boolean hasServletMapping(Class<?> requestInterface) {
         return HAS_SERVLET_MAPPING.get(requestInterface);
+    }
+
+    @Override
+    public String servletMapping(Object servletContext, Class<?> servletContextType, String servletPath) {
+        return servletMappings.pattern(servletContext, servletContextType, servletPath);
     }
 
     @Override

@@ -5,6 +5,7 @@ import net.bytebuddy.asm.Advice;
 
 import javax.servlet.AsyncListener;
 import javax.servlet.DispatcherType;
+import javax.servlet.ServletContext;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
@@ -63,11 +64,14 @@ public final class ServletDispatchAdvice {
         if (recorded == null) {
             recorded = request.getAttribute("org.springframework.web.servlet.DispatcherServlet.EXCEPTION");
         }
-        String mapping = Bridge.hasServletMapping(HttpServletRequest.class)
-                ? request.getHttpServletMapping().getPattern() : null;
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String mapping = Bridge.hasServletMapping(HttpServletRequest.class) ? request.getHttpServletMapping().getPattern()
+                : pathInfo == null ? Bridge.servletMapping(request.getServletContext(), ServletContext.class, servletPath)
+                : null;
         Bridge.dispatchExited(context, ((HttpServletResponse) res).getStatus(), thrown, recorded,
                 request.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"),
-                request.getServletPath(), request.getPathInfo(), mapping,
+                servletPath, pathInfo, mapping,
                 request.isAsyncStarted() ? request.getAsyncContext() : null, AsyncListener.class);
     }
 }
