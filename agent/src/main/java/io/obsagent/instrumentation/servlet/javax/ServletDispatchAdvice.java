@@ -8,6 +8,7 @@ import javax.servlet.DispatcherType;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletMapping;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -66,9 +67,15 @@ public final class ServletDispatchAdvice {
         }
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
-        String mapping = Bridge.hasServletMapping(HttpServletRequest.class) ? request.getHttpServletMapping().getPattern()
-                : pathInfo == null ? Bridge.servletMapping(request.getServletContext(), ServletContext.class, servletPath)
-                : null;
+        String mapping = null;
+        if (Bridge.hasServletMapping(HttpServletRequest.class)) {
+            // A Servlet 3.x container under the 4.0 API jar answers with the interface's default: no match type.
+            HttpServletMapping servletMapping = request.getHttpServletMapping();
+            mapping = servletMapping == null || servletMapping.getMappingMatch() == null ? null : servletMapping.getPattern();
+        }
+        if (mapping == null && pathInfo == null) {
+            mapping = Bridge.servletMapping(request.getServletContext(), ServletContext.class, servletPath);
+        }
         Bridge.dispatchExited(context, ((HttpServletResponse) res).getStatus(), thrown, recorded,
                 request.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"),
                 servletPath, pathInfo, mapping,
