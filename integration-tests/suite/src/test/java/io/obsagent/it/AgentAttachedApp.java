@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import io.obsagent.it.harness.AgentEvents;
 import io.obsagent.it.harness.AppJar;
 import io.obsagent.it.harness.AppProcess;
+import io.obsagent.it.harness.AppProcessBuilder;
 import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.HttpResult;
 import io.obsagent.it.harness.RawHttp;
@@ -44,9 +45,14 @@ abstract class AgentAttachedApp {
     /** The endpoint label of {@link #plainPath()}. */
     abstract String plainEndpoint();
 
+    /** How the app is launched, beyond the jar and the agent; by default nothing more. */
+    AppProcessBuilder launch(AppProcessBuilder builder) {
+        return builder;
+    }
+
     @BeforeAll
     void startApp() {
-        app = AppProcess.builder(jar()).withAgent().start();
+        app = launch(AppProcess.builder(jar()).withAgent().testName(getClass().getSimpleName())).start();
         app.awaitReady();
         events = AgentEvents.of(app, plainPath());
     }
