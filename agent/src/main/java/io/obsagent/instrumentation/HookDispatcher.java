@@ -1,9 +1,7 @@
 package io.obsagent.instrumentation;
 
 import io.obsagent.bridge.AgentHooks;
-import io.obsagent.core.events.AgentEvents;
-import io.obsagent.core.events.EventWriter;
-import io.obsagent.core.metrics.AgentSelfMetrics;
+import io.obsagent.core.metrics.AgentFaults;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
 import io.obsagent.core.request.RequestContext;
@@ -15,8 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Receives what advice reports through the bridge and hands it to the core, turning servlet-level facts into plain values. */
 public final class HookDispatcher implements AgentHooks {
@@ -37,18 +33,15 @@ public final class HookDispatcher implements AgentHooks {
     private final RequestTracker tracker;
     private final AppState appState;
     private final DataSourceRegistry dataSources;
-    private final AgentSelfMetrics selfMetrics;
-    private final EventWriter events;
-    private final Set<String> reportedFaults = ConcurrentHashMap.newKeySet();
+    private final AgentFaults faults;
 
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
-                          AgentSelfMetrics selfMetrics, EventWriter events) {
+                          AgentFaults faults) {
         this.requestIdHeader = requestIdHeader;
         this.tracker = tracker;
         this.appState = appState;
         this.dataSources = dataSources;
-        this.selfMetrics = selfMetrics;
-        this.events = events;
+        this.faults = faults;
     }
 
     @Override
@@ -127,12 +120,8 @@ public final class HookDispatcher implements AgentHooks {
         dataSources.used(dataSource);
     }
 
-    /** Every fault is counted; the first of each kind is also logged, so a recurring fault cannot flood the log. */
     @Override
     public void adviceFailed(String where, Throwable failure) {
-        selfMetrics.error(where);
-        if (reportedFaults.size() < 64 && reportedFaults.add(where)) {
-            events.emit(AgentEvents.error(where, String.valueOf(failure)));
-        }
+        faults.report(where, failure);
     }
 }

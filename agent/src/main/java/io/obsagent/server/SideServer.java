@@ -1,0 +1,154 @@
+package io.obsagent.server;
+
+import com.sun.net.httpserver.HttpServer;
+import io.obsagent.core.config.ServerAuth;
+import io.obsagent.core.metrics.AgentFaults;
+import io.obsagent.core.readiness.ReadinessChecks;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The side HTTP server of SPEC §3, on the JDK's {@code com.sun.net.httpserver}: plain HTTP/1.1, daemon
+ * threads, a bounded worker pool with a per-exchange deadline ({@link WorkerPool}).
+ *
+ * <p>Started in two steps so that readiness can learn the port it must not mistake for the application's:
+ * {@link #bind}, then {@link #start}. The JDK server creates two threads of its own (its dispatcher and an
+ * idle-connection timer) named {@code HTTP-Dispatcher} and {@code idle-timeout-task}; they are created
+ * inside a thread group of the agent's so they can be found and given {@code obs-agent-} names.
+ */
+public final class SideServer {
+
+    private static final int BACKLOG = 50;
+    private static final String[][] JDK_THREAD_NAMES = {
+            {"HTTP-Dispatcher", "obs-agent-http-dispatcher"},
+            {"idle-timeout-task", "obs-agent-http-idle-timer"},
+            {"req-rsp-timeout-task", "obs-agent-http-timeout-timer"},
+    };
+
+    private final String host;
+    private final ThreadGroup threads;
+    private final HttpServer http;
+    private final WorkerPool workers;
+
+    private SideServer(String host, ThreadGroup threads, HttpServer http, WorkerPool workers) {
+        this.host = host;
+        this.threads = threads;
+        this.http = http;
+        this.workers = workers;
+    }
+
+    /**
+     * Binds {@code host:port} (port 0: any free port); throws when that fails. (The JDK then leaves one
+     * unbound socket descriptor open, once; its constructor starts no thread before binding.)
+     */
+    public static SideServer bind(String host, int port, AgentFaults faults) throws IOException {
+        return bind(host, port, WorkerPool.DEADLINE_MILLIS, faults);
+    }
+
+    static SideServer bind(String host, int port, long exchangeDeadlineMillis, AgentFaults faults) throws IOException {
+        final InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new UnknownHostException("unknown host " + host);
+        }
+        ThreadGroup group = new ThreadGroup("obs-agent-http");
+        HttpServer http = inGroup(group, new Callable<HttpServer>() {
+            @Override
+            public HttpServer call() throws IOException {
+                return HttpServer.create(address, BACKLOG);
+            }
+        });
+        WorkerPool workers = new WorkerPool(faults, exchangeDeadlineMillis);
+        http.setExecutor(workers);
+        return new SideServer(host, group, http, workers);
+    }
+
+    /** Starts answering. */
+    public void start(ServiceInfo info, ServerAuth auth, PrometheusRegistry registry, ReadinessChecks readiness,
+                      AgentFaults faults) throws IOException {
+        http.createContext("/", new Endpoints(info, LivenessProbe.ofThisJvm(), readiness, new ScrapeEndpoint(registry),
+                new ServerAuthGuard(auth), faults));
+        inGroup(threads, new Callable<Void>() {
+            @Override
+            public Void call() {
+                http.start();
+                return null;
+            }
+        });
+        renameJdkThreads();
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /**
+     * The bound address as {@code host:port}, e.g. {@code 0.0.0.0:9464} or {@code 127.0.0.1:41234}. A wildcard
+     * is shown as configured: the JVM reports {@code 0.0.0.0} bound on a dual-stack socket as {@code [::]}.
+     */
+    public String address() {
+        InetSocketAddress bound = http.getAddress();
+        InetAddress ip = bound.getAddress();
+        String shown = ip.isAnyLocalAddress() ? host
+                : ip instanceof Inet6Address ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress();
+        return shown + ":" + bound.getPort();
+    }
+
+    public void stop() {
+        http.stop(0);
+        workers.stop();
+    }
+
+    private void renameJdkThreads() {
+        Thread[] found = new Thread[threads.activeCount() + 8];
+        int n = threads.enumerate(found);
+        for (int i = 0; i < n; i++) {
+            for (String[] rename : JDK_THREAD_NAMES) {
+                if (rename[0].equals(found[i].getName())) {
+                    found[i].setName(rename[1]);
+                }
+            }
+        }
+    }
+
+    /** Runs the work on a short-lived thread of the group, so threads it creates belong to the group too. */
+    private static <T> T inGroup(ThreadGroup group, final Callable<T> work) throws IOException {
+        final AtomicReference<T> result = new AtomicReference<T>();
+        final AtomicReference<Throwable> failure = new AtomicReference<Throwable>();
+        Thread thread = new Thread(group, new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    result.set(work.call());
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }
+        }, "obs-agent-http-start");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the side server");
+        }
+        Throwable t = failure.get();
+        if (t instanceof IOException) {
+            throw (IOException) t;
+        }
+        if (t instanceof RuntimeException) {
+            throw (RuntimeException) t;
+        }
+        if (t != null) {
+            throw new IOException(t);
+        }
+        return result.get();
+    }
+}
