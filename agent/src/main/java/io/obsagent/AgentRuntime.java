@@ -8,30 +8,18 @@ import io.obsagent.core.config.ServiceIdentity;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
-import io.obsagent.core.metrics.AgentFaults;
-import io.obsagent.core.metrics.AgentSelfMetrics;
-import io.obsagent.core.metrics.HttpMetrics;
 import io.obsagent.core.metrics.JvmMetricsRegistration;
 import io.obsagent.core.readiness.AppCheck;
-import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.ConfiguredChecks;
-import io.obsagent.core.readiness.DataSourceRegistry;
 import io.obsagent.core.readiness.DatabaseCheck;
 import io.obsagent.core.readiness.ReadinessChecks;
 import io.obsagent.core.readiness.ReadyCheck;
-import io.obsagent.core.request.RequestIds;
-import io.obsagent.core.request.RequestTracker;
-import io.obsagent.core.request.RouteLimiter;
-import io.obsagent.core.request.Routes;
 import io.obsagent.core.threads.AgentThreads;
-import io.obsagent.instrumentation.HookDispatcher;
-import io.obsagent.instrumentation.InstrumentationFaults;
 import io.obsagent.instrumentation.Installer;
+import io.obsagent.instrumentation.InstrumentationFaults;
 import io.obsagent.instrumentation.Instrumentations;
-import io.obsagent.instrumentation.logging.MdcBinding;
 import io.obsagent.server.ServiceInfo;
 import io.obsagent.server.SideServer;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -39,8 +27,9 @@ import java.util.List;
 
 /**
  * Wires the agent together. On the premain thread only what must be in place before the application's
- * first class loads; everything slower (building Byte Buddy, reading jars, binding the side server) runs
- * on a daemon thread.
+ * first class loads: the configuration, the event writer and the class file filter. Everything slower
+ * (the metrics registry, building Byte Buddy, reading jars, the side server) runs on a daemon thread;
+ * no request can be instrumented before that thread has built Byte Buddy, so nothing is missed.
  */
 final class AgentRuntime {
 
@@ -59,38 +48,34 @@ final class AgentRuntime {
             return;
         }
         AgentConfig config = withServiceName(ConfigLoader.load(args));
-        String service = config.get(Settings.SERVICE_NAME);
-        EventWriter events = EventWriter.start(service, config.get(Settings.LOG_LEVEL),
+        EventWriter events = EventWriter.start(config.get(Settings.SERVICE_NAME), config.get(Settings.LOG_LEVEL),
                 config.get(Settings.LOG_TARGET), System.out, System.err);
         for (ConfigProblem problem : config.problems()) {
             events.emit(AgentEvents.configError(problem));
         }
         Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("obs-agent-exit", () -> events.flush(EXIT_FLUSH_MILLIS)));
-
-        PrometheusRegistry registry = new PrometheusRegistry();
-        AgentSelfMetrics self = new AgentSelfMetrics(registry, agentVersion(), service, events::dropped);
-        RequestTracker tracker = new RequestTracker(new RequestIds(config.get(Settings.REQUEST_ID_MAX_LENGTH)),
-                new Routes(new RouteLimiter(config.get(Settings.ENDPOINT_LIMIT))),
-                new HttpMetrics(registry, config.get(Settings.BUCKETS)), events, config.get(Settings.ACCESS_LOG),
-                new MdcBinding());
-        AppState appState = new AppState();
-        DataSourceRegistry dataSources = new DataSourceRegistry();
-        AgentFaults faults = new AgentFaults(self, events);
-        Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
-                faults));
-        Installer installer = Installer.register(inst, Instrumentations.all(), Instrumentations.jdkTypes());
+        Installer installer = Installer.register(inst, Instrumentations.all(config), Instrumentations.jdkTypes());
 
         AgentThreads.daemon("obs-agent-start", () -> {
+            AgentCore core;
             try {
-                installer.build(new InstrumentationFaults(self, events));
+                core = AgentCore.wire(config, events);
+                installer.build(new InstrumentationFaults(core.selfMetrics, events));
+            } catch (Throwable t) {
+                installer.abandon();
+                events.emit(AgentEvents.error("start", String.valueOf(t)));
+                return;
+            }
+            try {
                 AgentConfig effective = withServiceVersion(config);
-                SideServer server = startServer(effective, registry, appState, dataSources, faults);
-                announce(effective, events, serverField(effective, server));
+                SideServer server = startServer(effective, core);
+                events.emit(AgentEvents.started(effective.get(Settings.SERVICE_VERSION), agentVersion(),
+                        effective.get(Settings.ENVIRONMENT), serverField(effective, server), effective.describe()));
                 if (server != null) {
-                    JvmMetricsRegistration.registerOnceAppStarted(registry, appState, faults);
+                    JvmMetricsRegistration.registerOnceAppStarted(core.registry, core.appState, core.faults);
                 }
             } catch (Throwable t) {
-                faults.report("start", t);
+                core.faults.report("start", t);
             }
         }).start();
     }
@@ -99,8 +84,7 @@ final class AgentRuntime {
      * The side server, or {@code null} when it is disabled or cannot start (port taken): the application
      * runs on without it.
      */
-    private static SideServer startServer(AgentConfig config, PrometheusRegistry registry, AppState appState,
-                                          DataSourceRegistry dataSources, AgentFaults faults) {
+    private static SideServer startServer(AgentConfig config, AgentCore core) {
         if (!config.get(Settings.SERVER_ENABLED)) {
             return null;
         }
@@ -109,18 +93,19 @@ final class AgentRuntime {
         try {
             if (ServerStartGate.mustWaitForContainer(System.getProperty("java.specification.version"),
                     System.getProperty("sun.java.command"))) {
-                appState.awaitContainerStart(JvmMetricsRegistration.MAX_WAIT_MILLIS);
+                core.appState.awaitContainerStart(JvmMetricsRegistration.MAX_WAIT_MILLIS);
             }
-            SideServer server = SideServer.bind(host, port, faults);
+            SideServer server = SideServer.bind(host, port, core.faults);
             List<ReadyCheck> checks = new ArrayList<ReadyCheck>();
-            checks.add(new AppCheck(appState, server.port()));
-            checks.add(new DatabaseCheck(dataSources));
+            checks.add(new AppCheck(core.appState, server.port()));
+            checks.add(new DatabaseCheck(core.dataSources));
             checks.addAll(ConfiguredChecks.from(config.get(Settings.READY_CHECKS)));
             server.start(new ServiceInfo(config.get(Settings.SERVICE_NAME), config.get(Settings.SERVICE_VERSION),
-                    agentVersion()), config.get(Settings.SERVER_AUTH), registry, ReadinessChecks.of(checks), faults);
+                    agentVersion()), config.get(Settings.SERVER_AUTH), core.registry, ReadinessChecks.of(checks),
+                    core.faults);
             return server;
         } catch (Throwable t) {
-            faults.report("server", "side server not started on " + host + ":" + port + ": " + t);
+            core.faults.report("server", "side server not started on " + host + ":" + port + ": " + t);
             return null;
         }
     }
@@ -131,15 +116,6 @@ final class AgentRuntime {
             return "disabled";
         }
         return server == null ? "unavailable" : server.address();
-    }
-
-    private static void announce(AgentConfig effective, EventWriter events, String server) {
-        try {
-            events.emit(AgentEvents.started(effective.get(Settings.SERVICE_VERSION), agentVersion(),
-                    effective.get(Settings.ENVIRONMENT), server, effective.describe()));
-        } catch (Throwable t) {
-            events.emit(AgentEvents.error("start", String.valueOf(t)));
-        }
     }
 
     private static AgentConfig withServiceName(AgentConfig config) {

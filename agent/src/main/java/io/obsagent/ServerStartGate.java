@@ -15,7 +15,7 @@ final class ServerStartGate {
     static boolean mustWaitForContainer(String javaSpecificationVersion, String command) {
         boolean java8 = javaSpecificationVersion != null && javaSpecificationVersion.startsWith("1.");
         String main = command == null ? "" : command.trim();
-        boolean jbossModules = main.startsWith("org.jboss.modules.Main") || main.matches("(?s).*jboss-modules[^ ]*\\.jar.*");
+        boolean jbossModules = main.startsWith("org.jboss.modules.Main") || main.contains("jboss-modules");
         return java8 && jbossModules;
     }
 }

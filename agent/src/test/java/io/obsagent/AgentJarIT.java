@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,27 @@ class AgentJarIT {
         assertThat(jar.getEntry("io/obsagent/shaded/bytebuddy/ByteBuddy.class")).isNotNull();
         assertThat(jar.getEntry("net/bytebuddy/ByteBuddy.class")).isNull();
         assertThat(Collections.list(jar.entries())).anyMatch(e -> e.getName().startsWith("io/obsagent/shaded/prometheus/"));
+    }
+
+    @Test
+    void theBridgeJarHoldsExactlyTheBridgePackage() throws IOException {
+        JarEntry nested = jar.getJarEntry("META-INF/obs-agent/bridge.jar");
+        assertThat(nested).isNotNull();
+        List<String> classes = new ArrayList<>();
+        try (JarInputStream in = new JarInputStream(jar.getInputStream(nested))) {
+            for (JarEntry e; (e = in.getNextJarEntry()) != null; ) {
+                if (e.getName().endsWith(".class")) {
+                    classes.add(e.getName());
+                }
+            }
+        }
+        List<String> bridgePackage = new ArrayList<>();
+        for (JarEntry entry : Collections.list(jar.entries())) {
+            if (entry.getName().startsWith("io/obsagent/bridge/") && entry.getName().endsWith(".class")) {
+                bridgePackage.add(entry.getName());
+            }
+        }
+        assertThat(classes).isNotEmpty().containsExactlyInAnyOrderElementsOf(bridgePackage);
     }
 
     @Test

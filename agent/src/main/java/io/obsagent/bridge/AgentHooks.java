@@ -41,6 +41,27 @@ public interface AgentHooks {
     /** The application borrowed a connection from this {@code javax.sql.DataSource}. */
     void dataSourceUsed(Object dataSource);
 
+    boolean securityHeadersEnabled();
+
+    /**
+     * Security headers for a response to this request as flattened name/value pairs, or {@code null}
+     * when the feature is off. The same array instance is returned for every request of a kind.
+     */
+    String[] securityHeaders(boolean secure, String forwardedProto);
+
+    /** The {@code Content-Security-Policy} value for a response of this content type, or {@code null}. */
+    String contentSecurityPolicy(String contentType);
+
+    /** Of several values of a security header, the one the application set (which wins over the agent's). */
+    String applicationHeaderValue(String name, Iterable<String> values);
+
+    /**
+     * With {@code errors.json} on, answers an unhandled exception with the JSON error body, if the
+     * response is not committed yet; {@code responseType} is the application's HttpServletResponse
+     * interface. True when the answer was written (the throwable must then not reach the container).
+     */
+    boolean answerWithJsonError(Object context, Object response, Class<?> responseType) throws Exception;
+
     /** Advice caught one of its own throwables; {@code where} names the advice. */
     void adviceFailed(String where, Throwable failure);
 }

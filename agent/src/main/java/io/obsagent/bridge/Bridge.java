@@ -141,6 +141,56 @@ public final class Bridge {
         }
     }
 
+    public static boolean securityHeadersEnabled() {
+        AgentHooks h = hooks;
+        try {
+            return h != null && h.securityHeadersEnabled();
+        } catch (Throwable t) {
+            failed(h, "response.security_headers", t);
+            return false;
+        }
+    }
+
+    public static String[] securityHeaders(boolean secure, String forwardedProto) {
+        AgentHooks h = hooks;
+        try {
+            return h == null ? null : h.securityHeaders(secure, forwardedProto);
+        } catch (Throwable t) {
+            failed(h, "response.security_headers", t);
+            return null;
+        }
+    }
+
+    public static String contentSecurityPolicy(String contentType) {
+        AgentHooks h = hooks;
+        try {
+            return h == null ? null : h.contentSecurityPolicy(contentType);
+        } catch (Throwable t) {
+            failed(h, "response.csp", t);
+            return null;
+        }
+    }
+
+    public static String applicationHeaderValue(String name, Iterable<String> values) {
+        AgentHooks h = hooks;
+        try {
+            return h == null ? null : h.applicationHeaderValue(name, values);
+        } catch (Throwable t) {
+            failed(h, "response.security_headers", t);
+            return null;
+        }
+    }
+
+    public static boolean answerWithJsonError(Object context, Object response, Class<?> responseType) {
+        AgentHooks h = hooks;
+        try {
+            return h != null && context != null && h.answerWithJsonError(context, response, responseType);
+        } catch (Throwable t) {
+            failed(h, "response.errors_json", t);
+            return false;
+        }
+    }
+
     /** Called by the exception handler Byte Buddy wraps around every piece of advice. */
     public static void adviceFailed(Throwable failure, String where) {
         failed(hooks, where, failure);

@@ -7,7 +7,10 @@ import io.obsagent.core.readiness.DataSourceRegistry;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestTracker;
 import io.obsagent.core.request.RouteInfo;
+import io.obsagent.core.response.ErrorBody;
+import io.obsagent.core.response.SecurityHeaders;
 import io.obsagent.instrumentation.servlet.AsyncCompletion;
+import io.obsagent.instrumentation.servlet.JsonErrorAnswer;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -34,10 +37,17 @@ public final class HookDispatcher implements AgentHooks {
     private final AppState appState;
     private final DataSourceRegistry dataSources;
     private final AgentFaults faults;
+    private final SecurityHeaders securityHeaders;
+    private final boolean errorsJson;
 
+    /**
+     * @param securityHeaders {@code null} when {@code security_headers.enabled} is off
+     */
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
-                          AgentFaults faults) {
+                          AgentFaults faults, SecurityHeaders securityHeaders, boolean errorsJson) {
         this.requestIdHeader = requestIdHeader;
+        this.securityHeaders = securityHeaders;
+        this.errorsJson = errorsJson;
         this.tracker = tracker;
         this.appState = appState;
         this.dataSources = dataSources;
@@ -118,6 +128,46 @@ public final class HookDispatcher implements AgentHooks {
     @Override
     public void dataSourceUsed(Object dataSource) {
         dataSources.used(dataSource);
+    }
+
+    @Override
+    public boolean securityHeadersEnabled() {
+        return securityHeaders != null;
+    }
+
+    @Override
+    public String[] securityHeaders(boolean secure, String forwardedProto) {
+        return securityHeaders == null ? null : securityHeaders.forRequest(secure, forwardedProto);
+    }
+
+    @Override
+    public String contentSecurityPolicy(String contentType) {
+        return securityHeaders == null ? null : securityHeaders.contentSecurityPolicyFor(contentType);
+    }
+
+    @Override
+    public String applicationHeaderValue(String name, Iterable<String> values) {
+        String chosen = null;
+        for (String value : values) {
+            if (chosen == null || securityHeaders.isAgentValue(name, chosen)) {
+                chosen = value;
+            }
+        }
+        return chosen;
+    }
+
+    @Override
+    public boolean answerWithJsonError(Object context, Object response, Class<?> responseType) throws Exception {
+        if (!errorsJson) {
+            return false;
+        }
+        String id = ((RequestContext) context).requestId();
+        String[] security = securityHeaders == null ? new String[0] : securityHeaders.forRequest(false, null);
+        String[] headers = new String[security.length + 2];
+        headers[0] = requestIdHeader;
+        headers[1] = id;
+        System.arraycopy(security, 0, headers, 2, security.length);
+        return JsonErrorAnswer.write(response, responseType, ErrorBody.forRequest(id), ErrorBody.CONTENT_TYPE, headers);
     }
 
     @Override

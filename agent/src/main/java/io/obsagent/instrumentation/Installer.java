@@ -3,6 +3,7 @@ package io.obsagent.instrumentation;
 import io.obsagent.bridge.Bridge;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.utility.JavaModule;
 
@@ -51,6 +52,11 @@ public final class Installer {
         return installer;
     }
 
+    /** Start-up failed before {@link #build}: classes waiting in the filter go on, untransformed. */
+    public void abandon() {
+        filter.ready(null);
+    }
+
     /** Background: builds Byte Buddy's transformer. Classes waiting in the filter proceed when this returns, whatever happens. */
     public void build(AgentBuilder.Listener listener) {
         filter.installerThread(Thread.currentThread());
@@ -58,7 +64,7 @@ public final class Installer {
         try {
             letJavaBaseReadTheBridge();
             Advices advices = new Advices(Installer.class.getClassLoader());
-            AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+            AgentBuilder builder = newAgentBuilder()
                     .disableClassFormatChanges()
                     .with(new TypePoolPerLoader())
                     .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -75,6 +81,27 @@ public final class Installer {
         }
         if (transformer != null) {
             retransformLoadedCandidates(listener);
+        }
+    }
+
+    /**
+     * Byte Buddy's defaults reach for {@code sun.misc.Unsafe}, which Java 24+ warns about on the console; we
+     * need no class injection, so its "safe" mode is on while the classes that read the switch initialise.
+     * The property has Byte Buddy's relocated name, and is removed again at once: the agent leaves no
+     * JVM-wide property behind.
+     */
+    private static AgentBuilder newAgentBuilder() {
+        String safe = ClassInjector.UsingUnsafe.SAFE_PROPERTY;
+        String before = System.getProperty(safe);
+        System.setProperty(safe, "true");
+        try {
+            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+        } finally {
+            if (before == null) {
+                System.clearProperty(safe);
+            } else {
+                System.setProperty(safe, before);
+            }
         }
     }
 

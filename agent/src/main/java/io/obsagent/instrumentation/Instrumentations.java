@@ -1,24 +1,33 @@
 package io.obsagent.instrumentation;
 
+import io.obsagent.core.config.AgentConfig;
+import io.obsagent.core.config.Settings;
 import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
 import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
 import io.obsagent.instrumentation.net.ServerSocketInstrumentation;
 import io.obsagent.instrumentation.servlet.ContainerStartInstrumentation;
+import io.obsagent.instrumentation.servlet.ContentTypeInstrumentation;
 import io.obsagent.instrumentation.servlet.ServletInstrumentation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Everything the agent instruments. */
+/** Everything the agent instruments, given what the configuration switches on. */
 public final class Instrumentations {
 
     private Instrumentations() {
     }
 
-    public static List<TypeInstrumentation> all() {
-        return Arrays.asList(ServletInstrumentation.javax(), ServletInstrumentation.jakarta(),
-                new ContainerStartInstrumentation(), new JaxRsInstrumentation(), new DataSourceInstrumentation(),
-                new ServerSocketInstrumentation());
+    public static List<TypeInstrumentation> all(AgentConfig config) {
+        List<TypeInstrumentation> all = new ArrayList<TypeInstrumentation>(Arrays.asList(
+                ServletInstrumentation.javax(), ServletInstrumentation.jakarta(), new ContainerStartInstrumentation(),
+                new JaxRsInstrumentation(), new DataSourceInstrumentation(), new ServerSocketInstrumentation()));
+        if (config.get(Settings.SECURITY_HEADERS)) {
+            all.add(new ContentTypeInstrumentation("javax"));
+            all.add(new ContentTypeInstrumentation("jakarta"));
+        }
+        return all;
     }
 
     /** JDK classes (internal names) instrumented although the JDK is otherwise never touched. */

@@ -64,7 +64,7 @@ public final class AgentConfig {
             return "none";
         }
         if (value instanceof double[]) {
-            return Settings.bucketsText((double[]) value);
+            return Values.bucketsText((double[]) value);
         }
         if (value instanceof List) {
             String s = value.toString();

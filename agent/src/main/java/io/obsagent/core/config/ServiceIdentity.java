@@ -53,7 +53,9 @@ public final class ServiceIdentity {
         if (javaCommand == null) {
             return null;
         }
-        String first = javaCommand.trim().split("\\s+", 2)[0];
+        String command = javaCommand.trim();
+        int space = command.indexOf(' ');
+        String first = space < 0 ? command : command.substring(0, space);
         return first.toLowerCase().endsWith(".jar") ? new File(first) : null;
     }
 }

@@ -1,28 +1,35 @@
 package io.obsagent.core.config;
 
+import io.obsagent.core.events.Level;
+
 /**
- * One configuration key of SPEC §1: its name, its default and how a text value becomes a typed one.
- * A parser throws {@link IllegalArgumentException} with a message an operator can act on.
+ * One configuration key of SPEC §1: its name, its default and the kind of value it takes. Parsing is a
+ * switch over the kind rather than a lambda per key: this runs in premain, where every class counts.
  */
 public final class Setting<T> {
 
-    /** Turns the text of a setting into its value, or explains why it cannot. */
-    public interface Parser<T> {
-        T parse(String text);
-    }
+    enum Kind { TEXT, BOOLEAN, INTEGER, HEADER_NAME, BUCKETS, LOG_TARGET, LOG_LEVEL, SERVER_AUTH, READY_CHECKS }
 
     private final String key;
     private final String defaultText;
-    private final Parser<T> parser;
+    private final Kind kind;
+    private final int min;
+    private final int max;
 
-    private Setting(String key, String defaultText, Parser<T> parser) {
+    private Setting(String key, String defaultText, Kind kind, int min, int max) {
         this.key = key;
         this.defaultText = defaultText;
-        this.parser = parser;
+        this.kind = kind;
+        this.min = min;
+        this.max = max;
     }
 
-    static <T> Setting<T> of(String key, String defaultText, Parser<T> parser) {
-        return new Setting<T>(key, defaultText, parser);
+    static <T> Setting<T> of(String key, String defaultText, Kind kind) {
+        return new Setting<T>(key, defaultText, kind, 0, 0);
+    }
+
+    static Setting<Integer> integer(String key, String defaultText, int min, int max) {
+        return new Setting<Integer>(key, defaultText, Kind.INTEGER, min, max);
     }
 
     public String key() {
@@ -34,8 +41,29 @@ public final class Setting<T> {
         return defaultText;
     }
 
+    /** The typed value, or an {@link IllegalArgumentException} whose message an operator can act on. */
+    @SuppressWarnings("unchecked")
     T parse(String text) {
-        return parser.parse(text);
+        switch (kind) {
+            case TEXT:
+                return (T) Values.nonEmpty(text);
+            case BOOLEAN:
+                return (T) Values.bool(text);
+            case INTEGER:
+                return (T) Values.integer(text, min, max);
+            case HEADER_NAME:
+                return (T) Values.headerName(text);
+            case BUCKETS:
+                return (T) Values.buckets(text);
+            case LOG_TARGET:
+                return (T) LogTarget.parse(text);
+            case LOG_LEVEL:
+                return (T) Level.parse(text);
+            case SERVER_AUTH:
+                return (T) ServerAuth.parse(text);
+            default:
+                return (T) Values.readyChecks(text);
+        }
     }
 
     /** The environment variable that carries this key: {@code server.port} is {@code OBS_SERVER_PORT}. */

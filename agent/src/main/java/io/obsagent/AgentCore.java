@@ -1,0 +1,49 @@
+package io.obsagent;
+
+import io.obsagent.bridge.Bridge;
+import io.obsagent.core.config.AgentConfig;
+import io.obsagent.core.config.Settings;
+import io.obsagent.core.events.EventWriter;
+import io.obsagent.core.metrics.AgentFaults;
+import io.obsagent.core.metrics.AgentSelfMetrics;
+import io.obsagent.core.metrics.HttpMetrics;
+import io.obsagent.core.readiness.AppState;
+import io.obsagent.core.readiness.DataSourceRegistry;
+import io.obsagent.core.request.RequestIds;
+import io.obsagent.core.request.RequestTracker;
+import io.obsagent.core.request.RouteLimiter;
+import io.obsagent.core.request.Routes;
+import io.obsagent.core.response.SecurityHeaders;
+import io.obsagent.instrumentation.HookDispatcher;
+import io.obsagent.instrumentation.logging.MdcBinding;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/** The core objects of one agent, wired together and registered behind the bridge. */
+final class AgentCore {
+
+    final PrometheusRegistry registry = new PrometheusRegistry();
+    final AgentSelfMetrics selfMetrics;
+    final AgentFaults faults;
+    final AppState appState = new AppState();
+    final DataSourceRegistry dataSources = new DataSourceRegistry();
+
+    private AgentCore(AgentConfig config, EventWriter events) {
+        String service = config.get(Settings.SERVICE_NAME);
+        selfMetrics = new AgentSelfMetrics(registry, AgentRuntime.agentVersion(), service, events::dropped);
+        faults = new AgentFaults(selfMetrics, events);
+        RequestTracker tracker = new RequestTracker(new RequestIds(config.get(Settings.REQUEST_ID_MAX_LENGTH)),
+                new Routes(new RouteLimiter(config.get(Settings.ENDPOINT_LIMIT))),
+                new HttpMetrics(registry, config.get(Settings.BUCKETS)), events, config.get(Settings.ACCESS_LOG),
+                new MdcBinding());
+        SecurityHeaders securityHeaders = config.get(Settings.SECURITY_HEADERS)
+                ? new SecurityHeaders(config.family(Settings.SECURITY_HEADER_PREFIX), config.get(Settings.TRUST_FORWARDED))
+                : null;
+        Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
+                faults, securityHeaders, config.get(Settings.ERRORS_JSON)));
+    }
+
+    /** Builds the core and registers it with the bridge: from here on, advice reaches it. */
+    static AgentCore wire(AgentConfig config, EventWriter events) {
+        return new AgentCore(config, events);
+    }
+}

@@ -1,0 +1,43 @@
+package io.obsagent.instrumentation.servlet;
+
+import io.obsagent.instrumentation.Advices;
+import io.obsagent.instrumentation.TypeInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import java.util.Collections;
+import java.util.List;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * {@code setContentType} of HTTP responses of one servlet namespace, for the JSON-only security header.
+ * Installed only when security headers are on: it makes many more classes candidates.
+ */
+public final class ContentTypeInstrumentation implements TypeInstrumentation {
+
+    private final String ns;
+
+    public ContentTypeInstrumentation(String namespace) {
+        this.ns = namespace;
+    }
+
+    @Override
+    public List<String> classFileMarkers() {
+        return Collections.singletonList(ns + "/servlet/http/HttpServletResponse");
+    }
+
+    @Override
+    public AgentBuilder extend(AgentBuilder builder, Advices advices) {
+        return builder
+                .type(not(isInterface()).and(hasSuperType(named(ns + ".servlet.http.HttpServletResponse"))))
+                .transform(advices.advise(named("setContentType").and(takesArguments(1))
+                                .and(takesArgument(0, String.class)).and(not(isAbstract())),
+                        "io.obsagent.instrumentation.servlet." + ns + ".ContentTypeAdvice"));
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test: unit tests, the agent jar checks, the integration tests on
+# JDK 17 (real JVMs with -javaagent, real HTTP), the integration tests again on JDK 25 when it is
+# installed, and one quick round of the benchmark script to prove it still works.
+# Installs what it needs first (Debian packages: promtool/prometheus for exposition and scrape tests,
+# wrk for the benchmark). Run from anywhere; CI runs it on a clean clone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
+
+install_packages() {
+  local missing=()
+  command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing ${missing[*]}"
+    if command -v apt-get >/dev/null 2>&1; then
+      (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+      echo "apt-get not available; tests needing ${missing[*]} will fail" >&2
+    fi
+  fi
+  # The Debian package starts a Prometheus service; the tests run their own.
+  if command -v systemctl >/dev/null 2>&1; then systemctl stop prometheus prometheus-node-exporter >/dev/null 2>&1 || true; fi
+  pkill -x prometheus >/dev/null 2>&1 || true
+}
+
+install_packages
+
+echo "== mvn verify (JDK 17)"
+mvn -B -ntp verify
+
+if [ -x "$JDK25/bin/java" ]; then
+  echo "== integration tests on JDK 25"
+  mvn -B -ntp -f integration-tests/pom.xml verify -Dit.java.home="$JDK25" -DexcludedGroups=jdk17-only
+fi
+
+echo "== benchmark script, one quick round"
+scripts/bench.sh --quick
+
+echo "== all tests passed"
