@@ -55,10 +55,11 @@ final class Endpoints implements HttpHandler {
     private final ReadinessChecks readiness;
     private final ScrapeEndpoint scrape;
     private final ServerAuthGuard guard;
+    private final WorkerPool workers;
     private final AgentFaults faults;
 
     Endpoints(ServiceInfo info, LivenessProbe liveness, ReadinessChecks readiness, ScrapeEndpoint scrape,
-              ServerAuthGuard guard, AgentFaults faults) {
+              ServerAuthGuard guard, WorkerPool workers, AgentFaults faults) {
         this.service = info.name();
         this.index = JsonFields.object(f -> f.string("name", info.name()).string("version", info.version())
                 .string("agent_version", info.agentVersion()).string("status", "running")
@@ -67,11 +68,13 @@ final class Endpoints implements HttpHandler {
         this.readiness = readiness;
         this.scrape = scrape;
         this.guard = guard;
+        this.workers = workers;
         this.faults = faults;
     }
 
     @Override
     public void handle(HttpExchange exchange) {
+        workers.requestReceived();
         try {
             answer(exchange);
         } catch (IOException clientWentAway) {

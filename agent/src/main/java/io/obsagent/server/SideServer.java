@@ -49,10 +49,11 @@ public final class SideServer {
      * unbound socket descriptor open, once; its constructor starts no thread before binding.)
      */
     public static SideServer bind(String host, int port, AgentFaults faults) throws IOException {
-        return bind(host, port, WorkerPool.DEADLINE_MILLIS, faults);
+        return bind(host, port, WorkerPool.REQUEST_DEADLINE_MILLIS, WorkerPool.DEADLINE_MILLIS, faults);
     }
 
-    static SideServer bind(String host, int port, long exchangeDeadlineMillis, AgentFaults faults) throws IOException {
+    static SideServer bind(String host, int port, long requestDeadlineMillis, long exchangeDeadlineMillis,
+                           AgentFaults faults) throws IOException {
         final InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             throw new UnknownHostException("unknown host " + host);
@@ -64,7 +65,7 @@ public final class SideServer {
                 return HttpServer.create(address, BACKLOG);
             }
         });
-        WorkerPool workers = new WorkerPool(faults, exchangeDeadlineMillis);
+        WorkerPool workers = new WorkerPool(faults, requestDeadlineMillis, exchangeDeadlineMillis);
         http.setExecutor(workers);
         return new SideServer(host, group, http, workers);
     }
@@ -73,7 +74,7 @@ public final class SideServer {
     public void start(ServiceInfo info, ServerAuth auth, PrometheusRegistry registry, ReadinessChecks readiness,
                       AgentFaults faults) throws IOException {
         http.createContext("/", new Endpoints(info, LivenessProbe.ofThisJvm(), readiness, new ScrapeEndpoint(registry),
-                new ServerAuthGuard(auth), faults));
+                new ServerAuthGuard(auth), workers, faults));
         inGroup(threads, new Callable<Void>() {
             @Override
             public Void call() {

@@ -49,6 +49,7 @@ class SideServerTest {
     private final AtomicReference<CheckResult> database = new AtomicReference<>(CheckResult.ok());
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private SideServer server;
+    private volatile long slowReadiness;
 
     @AfterEach
     void stop() {
@@ -59,7 +60,7 @@ class SideServerTest {
 
     @Test
     void indexAndLivenessAnswerTheirJson() throws Exception {
-        start(ServerAuth.NONE, 5000);
+        start(ServerAuth.NONE, 5000, 5000);
         assertJson(get("/"), 200, "{\"name\":\"task-api\",\"version\":\"1.2.3\",\"agent_version\":\"0.9.0\","
                 + "\"status\":\"running\",\"health\":\"/health/live\",\"ready\":\"/health/ready\",\"metrics\":\"/metrics\"}");
         assertJson(get("/health/live"), 200, "{\"status\":\"ok\",\"service\":\"task-api\"}");
@@ -68,7 +69,7 @@ class SideServerTest {
 
     @Test
     void readinessIs200WhenEveryCheckIsOkAnd503NamingTheFirstFailure() throws Exception {
-        start(ServerAuth.NONE, 5000);
+        start(ServerAuth.NONE, 5000, 5000);
         assertJson(get("/health/ready"), 200, "{\"status\":\"ready\",\"checks\":{\"app\":\"ok\",\"database\":\"ok\"}}");
         database.set(CheckResult.failed("Connection refused"));
         awaitStatus("/health/ready", 503);
@@ -78,7 +79,7 @@ class SideServerTest {
 
     @Test
     void metricsAreTextByDefaultOpenMetricsOnRequestFilteredByNameAndGzipped() throws Exception {
-        start(ServerAuth.NONE, 5000);
+        start(ServerAuth.NONE, 5000, 5000);
         Counter.builder().name("test_things_total").help("things").register(recorded.registry).inc();
         for (String path : Arrays.asList("/metrics", "/metrics/metrics")) {
             HttpResponse<String> text = get(path);
@@ -100,7 +101,7 @@ class SideServerTest {
 
     @Test
     void headAnswersEveryPathLikeGetWithoutABody() throws Exception {
-        start(ServerAuth.NONE, 5000);
+        start(ServerAuth.NONE, 5000, 5000);
         for (String path : PATHS) {
             HttpResponse<String> get = get(path);
             HttpResponse<String> head = send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
@@ -121,7 +122,7 @@ class SideServerTest {
 
     @Test
     void unknownPathsAre404JsonWithoutReflectingThePath() throws Exception {
-        start(ServerAuth.NONE, 5000);
+        start(ServerAuth.NONE, 5000, 5000);
         for (String path : Arrays.asList("/nope", "/metricsx", "/metrics/", "/health", "/health/live/x",
                 "/%3Cscript%3Ealert(1)%3C/script%3E", "/metrics/metrics/metrics")) {
             HttpResponse<String> response = get(path);
@@ -131,7 +132,7 @@ class SideServerTest {
 
     @Test
     void methodsOtherThanGetAndHeadAre405Json() throws Exception {
-        start(ServerAuth.NONE, 5000);
+        start(ServerAuth.NONE, 5000, 5000);
         for (String path : PATHS) {
             for (String method : Arrays.asList("POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "BREW", "get")) {
                 HttpResponse<String> response = send(request(path).method(method, HttpRequest.BodyPublishers.ofString("x=1")));
@@ -143,7 +144,7 @@ class SideServerTest {
 
     @Test
     void aRequestBodyIsIgnoredAndTheConnectionStaysUsable() throws Exception {
-        start(ServerAuth.NONE, 5000);
+        start(ServerAuth.NONE, 5000, 5000);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
@@ -160,7 +161,7 @@ class SideServerTest {
 
     @Test
     void credentialsGuardMetricsAndIndexButNotTheProbes() throws Exception {
-        start(auth("basic:prom:s3cret"), 5000);
+        start(auth("basic:prom:s3cret"), 5000, 5000);
         String right = "Basic " + Base64.getEncoder().encodeToString("prom:s3cret".getBytes(StandardCharsets.UTF_8));
         for (String path : Arrays.asList("/", "/metrics", "/metrics/metrics")) {
             for (String wrong : Arrays.asList(null, "Basic " + Base64.getEncoder().encodeToString("prom:wrong".getBytes()),
@@ -183,7 +184,7 @@ class SideServerTest {
 
     @Test
     void bearerTokenGuardsTheSamePaths() throws Exception {
-        start(auth("bearer:tok-123"), 5000);
+        start(auth("bearer:tok-123"), 5000, 5000);
         HttpResponse<String> denied = send(request("/metrics").header("Authorization", "Bearer tok-12"));
         assertJson(denied, 401, "{\"error\":\"unauthorized\"}");
         assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"obs-agent\"");
@@ -192,8 +193,8 @@ class SideServerTest {
     }
 
     @Test
-    void aSlowClientIsCutOffAtTheDeadlineWhileOthersAreServed() throws Exception {
-        start(ServerAuth.NONE, 1000);
+    void aSlowClientIsCutOffAtTheRequestDeadlineWhileOthersAreServed() throws Exception {
+        start(ServerAuth.NONE, 300, 5000);
         try (Socket slow = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             slow.setSoTimeout(10_000);
             slow.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -201,15 +202,35 @@ class SideServerTest {
             assertThat(get("/health/live").statusCode()).isEqualTo(200);
             long start = System.nanoTime();
             assertThat(slow.getInputStream().read()).as("connection closed by the server").isEqualTo(-1);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5000);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
         }
         assertThat(recorded.count("server_timeout")).isEqualTo(1.0);
+        assertThat(recorded.events()).contains("a request did not arrive within 300 ms");
         assertThat(get("/health/live").statusCode()).isEqualTo(200);
     }
 
     @Test
+    void aSlowAnswerIsGivenTheLongerExchangeDeadlineAndCutOffAfterIt() throws Exception {
+        slowReadiness = 600;
+        start(ServerAuth.NONE, 300, 5000);
+        assertThat(get("/health/ready").statusCode()).as("a handler slower than the request deadline").isEqualTo(200);
+        server.stop();
+        slowReadiness = 3000;
+        start(ServerAuth.NONE, 300, 1000);
+        long started = System.nanoTime();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /health/ready HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            // A raw socket: an HTTP client would retry the GET on a fresh connection.
+            assertThat(readAllOrReset(socket.getInputStream())).as("no answer, the connection is closed").isEmpty();
+        }
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(2900);
+        assertThat(recorded.events()).contains("an exchange took longer than 1000 ms");
+    }
+
+    @Test
     void whenWorkersAndQueueAreFullNewConnectionsAreDroppedAndCounted() throws Exception {
-        start(ServerAuth.NONE, 20_000);
+        start(ServerAuth.NONE, 20_000, 20_000);
         List<Socket> stalled = new ArrayList<>();
         try {
             // Every connection that sent a byte takes a worker or a place in the queue.
@@ -234,7 +255,7 @@ class SideServerTest {
 
     @Test
     void aFailureWhileAnsweringIs500AndCounted() throws Exception {
-        start(ServerAuth.NONE, 5000);
+        start(ServerAuth.NONE, 5000, 5000);
         AtomicBoolean broken = new AtomicBoolean();
         recorded.registry.register((MultiCollector) () -> {
             if (broken.get()) {
@@ -264,7 +285,7 @@ class SideServerTest {
 
     @Test
     void theServersThreadsAreDaemonsWithAgentNames() throws Exception {
-        start(ServerAuth.NONE, 5000);
+        start(ServerAuth.NONE, 5000, 5000);
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
         List<Thread> threads = serverThreads();
         assertThat(threads).extracting(Thread::getName).contains("obs-agent-http-dispatcher", "obs-agent-http-idle-timer",
@@ -274,7 +295,7 @@ class SideServerTest {
 
     @Test
     void theAddressIsTheBoundOneWithTheRealPort() throws Exception {
-        start(ServerAuth.NONE, 5000);
+        start(ServerAuth.NONE, 5000, 5000);
         assertThat(server.address()).isEqualTo("127.0.0.1:" + server.port());
         assertThat(server.port()).isPositive();
         SideServer wildcard = SideServer.bind("0.0.0.0", 0, recorded.faults);
@@ -288,15 +309,24 @@ class SideServerTest {
     @Test
     void startingAndServingSetsNoSystemProperty() throws Exception {
         Properties before = (Properties) System.getProperties().clone();
-        start(ServerAuth.NONE, 5000);
+        start(ServerAuth.NONE, 5000, 5000);
         get("/metrics");
         get("/health/live");
         assertThat(System.getProperties()).isEqualTo(before);
     }
 
-    private void start(ServerAuth auth, long deadlineMillis) throws IOException {
-        List<ReadyCheck> checks = Arrays.asList(check("app", () -> CheckResult.ok()), check("database", database::get));
-        server = SideServer.bind("127.0.0.1", 0, deadlineMillis, recorded.faults);
+    private void start(ServerAuth auth, long requestDeadlineMillis, long deadlineMillis) throws IOException {
+        List<ReadyCheck> checks = Arrays.asList(check("app", () -> CheckResult.ok()), check("database", () -> {
+            if (slowReadiness > 0) {
+                try {
+                    Thread.sleep(slowReadiness);
+                } catch (InterruptedException e) {
+                    return CheckResult.failed("interrupted");
+                }
+            }
+            return database.get();
+        }));
+        server = SideServer.bind("127.0.0.1", 0, requestDeadlineMillis, deadlineMillis, recorded.faults);
         server.start(new ServiceInfo("task-api", "1.2.3", "0.9.0"), auth, recorded.registry,
                 new ReadinessChecks(checks, ReadinessChecks.pool(), 2000, 0, System::nanoTime), recorded.faults);
     }
@@ -357,6 +387,14 @@ class SideServerTest {
 
     private static String gunzip(byte[] gz) throws IOException {
         return new String(readAll(new GZIPInputStream(new java.io.ByteArrayInputStream(gz))), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readAllOrReset(InputStream in) {
+        try {
+            return readAll(in);
+        } catch (IOException reset) {
+            return new byte[0];
+        }
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
