@@ -15,6 +15,7 @@ import io.obsagent.core.request.RouteLimiter;
 import io.obsagent.core.request.Routes;
 import io.obsagent.core.response.SecurityHeaders;
 import io.obsagent.instrumentation.HookDispatcher;
+import io.obsagent.instrumentation.logging.AppLogsJson;
 import io.obsagent.instrumentation.logging.MdcBinding;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -39,7 +40,7 @@ final class AgentCore {
                 ? new SecurityHeaders(config.family(Settings.SECURITY_HEADER_PREFIX), config.get(Settings.TRUST_FORWARDED))
                 : null;
         Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
-                faults, securityHeaders, config.get(Settings.ERRORS_JSON)));
+                faults, securityHeaders, config.get(Settings.ERRORS_JSON), new AppLogsJson(events, selfMetrics)));
     }
 
     /** Builds the core and registers it with the bridge: from here on, advice reaches it. */

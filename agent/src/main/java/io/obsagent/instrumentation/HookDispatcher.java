@@ -4,11 +4,13 @@ import io.obsagent.bridge.AgentHooks;
 import io.obsagent.core.metrics.AgentFaults;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
+import io.obsagent.core.request.Redispatch;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestTracker;
 import io.obsagent.core.request.RouteInfo;
 import io.obsagent.core.response.ErrorBody;
 import io.obsagent.core.response.SecurityHeaders;
+import io.obsagent.instrumentation.logging.AppLogsJson;
 import io.obsagent.instrumentation.servlet.AsyncCompletion;
 import io.obsagent.instrumentation.servlet.JsonErrorAnswer;
 
@@ -37,6 +39,7 @@ public final class HookDispatcher implements AgentHooks {
     private final AppState appState;
     private final DataSourceRegistry dataSources;
     private final AgentFaults faults;
+    private final AppLogsJson appLogs;
     private final SecurityHeaders securityHeaders;
     private final boolean errorsJson;
 
@@ -44,7 +47,8 @@ public final class HookDispatcher implements AgentHooks {
      * @param securityHeaders {@code null} when {@code security_headers.enabled} is off
      */
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
-                          AgentFaults faults, SecurityHeaders securityHeaders, boolean errorsJson) {
+                          AgentFaults faults, SecurityHeaders securityHeaders, boolean errorsJson,
+                          AppLogsJson appLogs) {
         this.requestIdHeader = requestIdHeader;
         this.securityHeaders = securityHeaders;
         this.errorsJson = errorsJson;
@@ -52,6 +56,7 @@ public final class HookDispatcher implements AgentHooks {
         this.appState = appState;
         this.dataSources = dataSources;
         this.faults = faults;
+        this.appLogs = appLogs;
     }
 
     @Override
@@ -73,6 +78,10 @@ public final class HookDispatcher implements AgentHooks {
     public void dispatchExited(Object context, int status, Throwable thrown, Object recordedError, Object frameworkRoute,
                                String servletPath, String pathInfo, String mappingPattern, Object asyncContext,
                                Class<?> asyncListenerType) {
+        if (context instanceof Redispatch) {
+            tracker.redispatchExited((Redispatch) context, thrown);
+            return;
+        }
         RequestContext request = (RequestContext) context;
         tracker.leaveThread(request);
         RouteInfo route = new RouteInfo(frameworkRoute == null ? null : frameworkRoute.toString(), servletPath, pathInfo,
@@ -84,6 +93,11 @@ public final class HookDispatcher implements AgentHooks {
             }
         }
         tracker.end(request, status, route, thrown, recordedError);
+    }
+
+    @Override
+    public Object redispatchStarted(Object context) {
+        return context instanceof RequestContext ? tracker.redispatchStarted((RequestContext) context) : null;
     }
 
     @Override
@@ -158,7 +172,7 @@ public final class HookDispatcher implements AgentHooks {
 
     @Override
     public boolean answerWithJsonError(Object context, Object response, Class<?> responseType) throws Exception {
-        if (!errorsJson) {
+        if (!errorsJson || !(context instanceof RequestContext)) {
             return false;
         }
         String id = ((RequestContext) context).requestId();
@@ -168,6 +182,11 @@ public final class HookDispatcher implements AgentHooks {
         headers[1] = id;
         System.arraycopy(security, 0, headers, 2, security.length);
         return JsonErrorAnswer.write(response, responseType, ErrorBody.forRequest(id), ErrorBody.CONTENT_TYPE, headers);
+    }
+
+    @Override
+    public void consoleAppenderStarting(Object appenderOrBuilder) {
+        appLogs.consoleStarting(appenderOrBuilder);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.Settings;
 import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
 import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
+import io.obsagent.instrumentation.logging.JsonConsoleInstrumentation;
 import io.obsagent.instrumentation.net.ServerSocketInstrumentation;
 import io.obsagent.instrumentation.servlet.ContainerStartInstrumentation;
 import io.obsagent.instrumentation.servlet.ContentTypeInstrumentation;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Everything the agent instruments, given what the configuration switches on. */
+/** Everything the agent instruments, given what the configuration switches on (security headers, app_logs.json). */
 public final class Instrumentations {
 
     private Instrumentations() {
@@ -26,6 +27,9 @@ public final class Instrumentations {
         if (config.get(Settings.SECURITY_HEADERS)) {
             all.add(new ContentTypeInstrumentation("javax"));
             all.add(new ContentTypeInstrumentation("jakarta"));
+        }
+        if (config.get(Settings.APP_LOGS_JSON)) {
+            all.add(new JsonConsoleInstrumentation());
         }
         return all;
     }
