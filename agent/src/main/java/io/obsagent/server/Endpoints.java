@@ -74,8 +74,8 @@ final class Endpoints implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
-        workers.requestReceived();
         try {
+            workers.requestReceived();
             answer(exchange);
         } catch (IOException clientWentAway) {
             // Nothing to answer to, nothing wrong with the agent: the JDK server drops the connection.

@@ -70,18 +70,23 @@ public final class SideServer {
         return new SideServer(host, group, http, workers);
     }
 
-    /** Starts answering. */
+    /** Starts answering; when that fails, the port is released again. */
     public void start(ServiceInfo info, ServerAuth auth, PrometheusRegistry registry, ReadinessChecks readiness,
                       AgentFaults faults) throws IOException {
-        http.createContext("/", new Endpoints(info, LivenessProbe.ofThisJvm(), readiness, new ScrapeEndpoint(registry),
-                new ServerAuthGuard(auth), workers, faults));
-        inGroup(threads, new Callable<Void>() {
-            @Override
-            public Void call() {
-                http.start();
-                return null;
-            }
-        });
+        try {
+            http.createContext("/", new Endpoints(info, LivenessProbe.ofThisJvm(), readiness,
+                    new ScrapeEndpoint(registry), new ServerAuthGuard(auth), workers, faults));
+            inGroup(threads, new Callable<Void>() {
+                @Override
+                public Void call() {
+                    http.start();
+                    return null;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw e;
+        }
         renameJdkThreads();
     }
 
