@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.obsagent.it.harness.AppJar;
 import io.obsagent.it.harness.AppProcess;
 import io.obsagent.it.harness.AppProcessBuilder;
 import io.obsagent.it.harness.Apps;
@@ -19,6 +20,8 @@ import io.obsagent.it.harness.HttpResult;
 import io.obsagent.it.harness.JsonLines;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code /health/ready} follows the application's start and its database, on the sample service. */
 class ReadinessIT {
@@ -47,6 +50,24 @@ class ReadinessIT {
             assertThat(last.body()).isEqualTo("{\"status\":\"ready\",\"checks\":{\"app\":\"ok\",\"database\":\"ok\"}}");
             // Once ready, the application's own API answers too: readiness did not run ahead of it.
             assertThat(Http.get(app.appUrl("/api/v1/tasks")).status()).isEqualTo(200);
+        }
+    }
+
+    /** Container start and the listening port are found on every container, without a database check. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.obsagent.it.harness.Apps#testApps")
+    void everyContainerBecomesReady(AppJar jar) {
+        try (AppProcess app = AppProcess.builder(jar).withAgent().start()) {
+            app.awaitReady();
+            HttpResult ready = awaitReadiness(app, 200, body -> true);
+            assertThat(ready.body()).isEqualTo("{\"status\":\"ready\",\"checks\":{\"app\":\"ok\"}}");
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            String metrics = "";
+            while (!metrics.contains("jvm_memory_used_bytes{") && System.nanoTime() < deadline) {
+                pause(200);
+                metrics = Http.get(app.sideUrl("/metrics")).body();
+            }
+            assertThat(metrics).as("JVM metrics once the container started").contains("jvm_memory_used_bytes{");
         }
     }
 
