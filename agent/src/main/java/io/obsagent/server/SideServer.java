@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * threads, a bounded worker pool with a per-exchange deadline ({@link WorkerPool}).
  *
  * <p>Started in two steps so that readiness can learn the port it must not mistake for the application's:
- * {@link #bind}, then {@link #start}. The JDK server creates two threads of its own (its dispatcher and an
- * idle-connection timer) named {@code HTTP-Dispatcher} and {@code idle-timeout-task}; they are created
- * inside a thread group of the agent's so they can be found and given {@code obs-agent-} names.
+ * {@link #bind}, then {@link #start}. The JDK server creates threads of its own (its dispatcher and an
+ * idle-connection timer: {@code HTTP-Dispatcher} and {@code idle-timeout-task} on Java 17, other names on
+ * older JDKs); they are created inside a thread group of the agent's so they can be found and given
+ * {@code obs-agent-} names (in thread dumps; the kernel keeps the name a thread started with).
  */
 public final class SideServer {
 
@@ -29,7 +30,7 @@ public final class SideServer {
     private static final String[][] JDK_THREAD_NAMES = {
             {"HTTP-Dispatcher", "obs-agent-http-dispatcher"},
             {"idle-timeout-task", "obs-agent-http-idle-timer"},
-            {"req-rsp-timeout-task", "obs-agent-http-timeout-timer"},
+            {"server-timer", "obs-agent-http-idle-timer"},
     };
 
     private final String host;
@@ -115,12 +116,21 @@ public final class SideServer {
         Thread[] found = new Thread[threads.activeCount() + 8];
         int n = threads.enumerate(found);
         for (int i = 0; i < n; i++) {
-            for (String[] rename : JDK_THREAD_NAMES) {
-                if (rename[0].equals(found[i].getName())) {
-                    found[i].setName(rename[1]);
-                }
+            String name = found[i].getName();
+            if (!name.startsWith("obs-agent-")) {
+                found[i].setName(agentName(name));
             }
         }
+    }
+
+    /** Every thread in the group is the JDK server's: the known ones get a role, any other keeps its name after the prefix. */
+    static String agentName(String jdkName) {
+        for (String[] rename : JDK_THREAD_NAMES) {
+            if (rename[0].equals(jdkName)) {
+                return rename[1];
+            }
+        }
+        return "obs-agent-http-" + jdkName;
     }
 
     /** Runs the work on a short-lived thread of the group, so threads it creates belong to the group too. */

@@ -294,6 +294,14 @@ class SideServerTest {
     }
 
     @Test
+    void jdkServerThreadsOfAnyJdkGetAgentNames() {
+        assertThat(SideServer.agentName("HTTP-Dispatcher")).isEqualTo("obs-agent-http-dispatcher");
+        assertThat(SideServer.agentName("idle-timeout-task")).isEqualTo("obs-agent-http-idle-timer");
+        assertThat(SideServer.agentName("server-timer")).isEqualTo("obs-agent-http-idle-timer");
+        assertThat(SideServer.agentName("Thread-7")).isEqualTo("obs-agent-http-Thread-7");
+    }
+
+    @Test
     void theAddressIsTheBoundOneWithTheRealPort() throws Exception {
         start(ServerAuth.NONE, 5000, 5000);
         assertThat(server.address()).isEqualTo("127.0.0.1:" + server.port());
