@@ -4,6 +4,7 @@ import io.obsagent.bridge.Bridge;
 import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.EventWriter;
+import io.obsagent.core.metrics.AgentFaults;
 import io.obsagent.core.metrics.AgentSelfMetrics;
 import io.obsagent.core.metrics.HttpMetrics;
 import io.obsagent.core.readiness.AppState;
@@ -23,12 +24,14 @@ final class AgentCore {
 
     final PrometheusRegistry registry = new PrometheusRegistry();
     final AgentSelfMetrics selfMetrics;
+    final AgentFaults faults;
     final AppState appState = new AppState();
     final DataSourceRegistry dataSources = new DataSourceRegistry();
 
     private AgentCore(AgentConfig config, EventWriter events) {
         String service = config.get(Settings.SERVICE_NAME);
         selfMetrics = new AgentSelfMetrics(registry, AgentRuntime.agentVersion(), service, events::dropped);
+        faults = new AgentFaults(selfMetrics, events);
         RequestTracker tracker = new RequestTracker(new RequestIds(config.get(Settings.REQUEST_ID_MAX_LENGTH)),
                 new Routes(new RouteLimiter(config.get(Settings.ENDPOINT_LIMIT))),
                 new HttpMetrics(registry, config.get(Settings.BUCKETS)), events, config.get(Settings.ACCESS_LOG),
@@ -37,7 +40,7 @@ final class AgentCore {
                 ? new SecurityHeaders(config.family(Settings.SECURITY_HEADER_PREFIX), config.get(Settings.TRUST_FORWARDED))
                 : null;
         Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
-                selfMetrics, events, securityHeaders, config.get(Settings.ERRORS_JSON), new AppLogsJson(events, selfMetrics)));
+                faults, securityHeaders, config.get(Settings.ERRORS_JSON), new AppLogsJson(events, selfMetrics)));
     }
 
     /** Builds the core and registers it with the bridge: from here on, advice reaches it. */

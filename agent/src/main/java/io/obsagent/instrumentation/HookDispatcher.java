@@ -1,9 +1,7 @@
 package io.obsagent.instrumentation;
 
 import io.obsagent.bridge.AgentHooks;
-import io.obsagent.core.events.AgentEvents;
-import io.obsagent.core.events.EventWriter;
-import io.obsagent.core.metrics.AgentSelfMetrics;
+import io.obsagent.core.metrics.AgentFaults;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
 import io.obsagent.core.request.Redispatch;
@@ -21,8 +19,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Receives what advice reports through the bridge and hands it to the core, turning servlet-level facts into plain values. */
 public final class HookDispatcher implements AgentHooks {
@@ -43,10 +39,8 @@ public final class HookDispatcher implements AgentHooks {
     private final RequestTracker tracker;
     private final AppState appState;
     private final DataSourceRegistry dataSources;
-    private final AgentSelfMetrics selfMetrics;
-    private final EventWriter events;
+    private final AgentFaults faults;
     private final AppLogsJson appLogs;
-    private final Set<String> reportedFaults = ConcurrentHashMap.newKeySet();
     private final SecurityHeaders securityHeaders;
     private final boolean errorsJson;
     private final ServletMappings servletMappings = new ServletMappings();
@@ -55,16 +49,15 @@ public final class HookDispatcher implements AgentHooks {
      * @param securityHeaders {@code null} when {@code security_headers.enabled} is off
      */
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
-                          AgentSelfMetrics selfMetrics, EventWriter events, SecurityHeaders securityHeaders,
-                          boolean errorsJson, AppLogsJson appLogs) {
+                          AgentFaults faults, SecurityHeaders securityHeaders, boolean errorsJson,
+                          AppLogsJson appLogs) {
         this.requestIdHeader = requestIdHeader;
         this.securityHeaders = securityHeaders;
         this.errorsJson = errorsJson;
         this.tracker = tracker;
         this.appState = appState;
         this.dataSources = dataSources;
-        this.selfMetrics = selfMetrics;
-        this.events = events;
+        this.faults = faults;
         this.appLogs = appLogs;
     }
 
@@ -203,12 +196,8 @@ public final class HookDispatcher implements AgentHooks {
         appLogs.consoleStarting(appenderOrBuilder);
     }
 
-    /** Every fault is counted; the first of each kind is also logged, so a recurring fault cannot flood the log. */
     @Override
     public void adviceFailed(String where, Throwable failure) {
-        selfMetrics.error(where);
-        if (reportedFaults.size() < 64 && reportedFaults.add(where)) {
-            events.emit(AgentEvents.error(where, String.valueOf(failure)));
-        }
+        faults.report(where, failure);
     }
 }
