@@ -30,6 +30,9 @@ public final class JavaxEndpoints {
         servlet(context, "async", new AsyncServlet(), "/async");
         servlet(context, "async-timeout", new AsyncTimeoutServlet(), "/async-timeout");
         servlet(context, "stream", new StreamServlet(), "/stream");
+        servlet(context, "slow-stream", new SlowStreamServlet(), "/slow-stream");
+        servlet(context, "stack-overflow", new StackOverflowServlet(), "/stack-overflow");
+        servlet(context, "oom", new OutOfMemoryServlet(), "/oom");
         servlet(context, "frame", new FrameServlet(), "/frame");
         servlet(context, "mdc", mdcServlet, "/mdc");
         servlet(context, "request-id-attribute", new RequestIdAttributeServlet(), "/request-id-attribute");
