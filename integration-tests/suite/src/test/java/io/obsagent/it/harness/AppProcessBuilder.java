@@ -31,6 +31,7 @@ public final class AppProcessBuilder {
     private String testName;
     private final List<Path> classpathBefore = new ArrayList<>();
     private final List<String> jvmArguments = new ArrayList<>();
+    private final List<String> jvmArgumentsAfterAgent = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
 
@@ -53,6 +54,12 @@ public final class AppProcessBuilder {
     /** A JVM option such as {@code -Xmx256m}, placed before {@code -jar}. */
     public AppProcessBuilder jvmArgument(String argument) {
         jvmArguments.add(argument);
+        return this;
+    }
+
+    /** A JVM option placed after the agent's {@code -javaagent:}, e.g. another agent that must attach after ours. */
+    public AppProcessBuilder jvmArgumentAfterAgent(String argument) {
+        jvmArgumentsAfterAgent.add(argument);
         return this;
     }
 
@@ -113,6 +120,7 @@ public final class AppProcessBuilder {
         if (withAgent) {
             command.add("-javaagent:" + Apps.agentJar() + (agentArguments == null ? "" : "=" + agentArguments));
         }
+        command.addAll(jvmArgumentsAfterAgent);
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         if (classpathBefore.isEmpty()) {
             command.add("-jar");

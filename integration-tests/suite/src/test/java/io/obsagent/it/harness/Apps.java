@@ -41,9 +41,18 @@ public final class Apps {
 
     /** javax.servlet-api 4.0.1, which the suite's build copies to target/it-jars. */
     public static Path javaxServlet4Api() {
-        Path jar = pathFromProperty("it.javax.servlet4.api.jar");
+        return copiedByTheBuild("it.javax.servlet4.api.jar", "The Servlet 4.0 API jar");
+    }
+
+    /** The OpenTelemetry Java agent, which the suite's build copies to target/it-jars. */
+    public static Path otelAgent() {
+        return copiedByTheBuild("it.otel.agent.jar", "The OpenTelemetry Java agent jar");
+    }
+
+    private static Path copiedByTheBuild(String property, String what) {
+        Path jar = pathFromProperty(property);
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The Servlet 4.0 API jar is missing: " + jar + ". Run the suite through `mvn verify`.");
+            throw new IllegalStateException(what + " is missing: " + jar + ". Run the suite through `mvn verify`.");
         }
         return jar;
     }
