@@ -35,7 +35,7 @@ final class AgentCore {
         RequestTracker tracker = new RequestTracker(new RequestIds(config.get(Settings.REQUEST_ID_MAX_LENGTH)),
                 new Routes(new RouteLimiter(config.get(Settings.ENDPOINT_LIMIT))),
                 new HttpMetrics(registry, config.get(Settings.BUCKETS)), events, config.get(Settings.ACCESS_LOG),
-                new MdcBinding());
+                new MdcBinding(), config.get(Settings.INJECT_FAULT));
         SecurityHeaders securityHeaders = config.get(Settings.SECURITY_HEADERS)
                 ? new SecurityHeaders(config.family(Settings.SECURITY_HEADER_PREFIX), config.get(Settings.TRUST_FORWARDED))
                 : null;

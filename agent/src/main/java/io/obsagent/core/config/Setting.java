@@ -8,7 +8,7 @@ import io.obsagent.core.events.Level;
  */
 public final class Setting<T> {
 
-    enum Kind { TEXT, BOOLEAN, INTEGER, HEADER_NAME, BUCKETS, LOG_TARGET, LOG_LEVEL, SERVER_AUTH, READY_CHECKS }
+    enum Kind { TEXT, BOOLEAN, INTEGER, HEADER_NAME, BUCKETS, LOG_TARGET, LOG_LEVEL, SERVER_AUTH, READY_CHECKS, FAULT_POINT }
 
     private final String key;
     private final String defaultText;
@@ -61,6 +61,8 @@ public final class Setting<T> {
                 return (T) Level.parse(text);
             case SERVER_AUTH:
                 return (T) ServerAuth.parse(text);
+            case FAULT_POINT:
+                return (T) FaultPoint.parse(text);
             default:
                 return (T) Values.readyChecks(text);
         }

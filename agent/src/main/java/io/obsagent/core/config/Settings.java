@@ -31,6 +31,8 @@ public final class Settings {
     public static final Setting<Boolean> TRUST_FORWARDED = Setting.of("security_headers.trust_forwarded", "false", Setting.Kind.BOOLEAN);
     public static final Setting<Boolean> ERRORS_JSON = Setting.of("errors.json", "false", Setting.Kind.BOOLEAN);
     public static final Setting<String> CONFIG_FILE = Setting.of("config.file", null, Setting.Kind.TEXT);
+    /** Tests only: makes the request path throw at this point on every request (see {@link FaultPoint}). */
+    public static final Setting<FaultPoint> INJECT_FAULT = Setting.of("debug.inject_fault", null, Setting.Kind.FAULT_POINT);
 
     /** Families whose keys are named by the operator: {@code security_headers.<header>}, {@code metrics.rules.<name>.<field>}. */
     public static final String SECURITY_HEADER_PREFIX = "security_headers.";
@@ -39,7 +41,7 @@ public final class Settings {
     private static final Map<String, Setting<?>> BY_KEY = index(SERVICE_NAME, SERVICE_VERSION, ENVIRONMENT,
             SERVER_ENABLED, SERVER_HOST, SERVER_PORT, SERVER_AUTH, REQUEST_ID_HEADER, REQUEST_ID_MAX_LENGTH,
             ENDPOINT_LIMIT, BUCKETS, ACCESS_LOG, LOG_TARGET, LOG_LEVEL, APP_LOGS_JSON, READY_CHECKS,
-            SECURITY_HEADERS, TRUST_FORWARDED, ERRORS_JSON, CONFIG_FILE);
+            SECURITY_HEADERS, TRUST_FORWARDED, ERRORS_JSON, CONFIG_FILE, INJECT_FAULT);
 
     private Settings() {
     }

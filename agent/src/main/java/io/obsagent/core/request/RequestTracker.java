@@ -1,5 +1,6 @@
 package io.obsagent.core.request;
 
+import io.obsagent.core.config.FaultPoint;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.events.Level;
 import io.obsagent.core.events.RequestProcessed;
@@ -21,9 +22,18 @@ public final class RequestTracker {
     private final boolean accessLog;
     private final LoggingContext logging;
     private final ThreadLocal<RequestContext> current = new ThreadLocal<RequestContext>();
+    /** Tests only ({@code debug.inject_fault}); {@code null} in production. */
+    private final FaultPoint injectedFault;
 
     public RequestTracker(RequestIds ids, Routes routes, HttpMetrics metrics, EventWriter events, boolean accessLog,
                           LoggingContext logging) {
+        this(ids, routes, metrics, events, accessLog, logging, null);
+    }
+
+    /** @param injectedFault where every request fails inside the agent, for tests; {@code null}: nowhere */
+    public RequestTracker(RequestIds ids, Routes routes, HttpMetrics metrics, EventWriter events, boolean accessLog,
+                          LoggingContext logging, FaultPoint injectedFault) {
+        this.injectedFault = injectedFault;
         this.ids = ids;
         this.routes = routes;
         this.metrics = metrics;
@@ -38,6 +48,7 @@ public final class RequestTracker {
         metrics.started();
         current.set(context);
         context.loggingScope = openLogging(context);
+        FaultPoint.REQUEST_START.failIf(injectedFault);
         return context;
     }
 
@@ -99,6 +110,7 @@ public final class RequestTracker {
             return;
         }
         long duration = System.nanoTime() - context.startNanos;
+        FaultPoint.REQUEST_END.failIf(injectedFault);
         Throwable failure = thrown != null ? thrown : context.asyncThrown();
         if (failure == null && recorded instanceof Throwable && status >= 500) {
             failure = (Throwable) recorded;

@@ -144,6 +144,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDirectoryGivenAsTheFileIsReportedAndTheDefaultsApply(@TempDir Path dir) {
+        props.setProperty("obs.config.file", dir.toString());
+        AgentConfig config = load(null);
+        assertThat(config.get(Settings.SERVER_PORT)).isEqualTo(9464);
+        assertThat(config.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("config.file");
+            assertThat(p.value()).isEqualTo(dir.toString());
+            assertThat(p.error()).startsWith("cannot read the file: ");
+        });
+    }
+
+    @Test
+    void injectedFaultIsOffUnlessItNamesAKnownPoint() {
+        assertThat(load(null).get(Settings.INJECT_FAULT)).isNull();
+        assertThat(load("debug.inject_fault=request.end").get(Settings.INJECT_FAULT)).isEqualTo(FaultPoint.REQUEST_END);
+        AgentConfig unknown = load("debug.inject_fault=request.middle");
+        assertThat(unknown.get(Settings.INJECT_FAULT)).isNull();
+        assertThat(unknown.problems()).singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("debug.inject_fault"));
+    }
+
+    @Test
     void fileMayUseThePropertyPrefix(@TempDir Path dir) throws IOException {
         env.put("OBS_CONFIG_FILE", write(dir, "obs.server.port=9200\n").toString());
         assertThat(load(null).get(Settings.SERVER_PORT)).isEqualTo(9200);
