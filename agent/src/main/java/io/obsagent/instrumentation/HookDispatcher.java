@@ -85,16 +85,21 @@ public final class HookDispatcher implements AgentHooks {
             return;
         }
         RequestContext request = (RequestContext) context;
-        tracker.leaveThread(request);
-        RouteInfo route = new RouteInfo(frameworkRoute == null ? null : frameworkRoute.toString(), servletPath, pathInfo,
-                mappingPattern);
-        if (asyncContext != null && thrown == null) {
-            tracker.suspend(request, route);
-            if (AsyncCompletion.attach(asyncContext, asyncListenerType, request, tracker)) {
-                return;
+        try {
+            tracker.leaveThread(request);
+        } finally {
+            // Even if restoring the thread failed, the request ends (or waits for its async end).
+            RouteInfo route = new RouteInfo(frameworkRoute == null ? null : frameworkRoute.toString(), servletPath,
+                    pathInfo, mappingPattern);
+            if (asyncContext == null || thrown != null || !waitForAsyncEnd(request, route, asyncContext, asyncListenerType)) {
+                tracker.end(request, status, route, thrown, recordedError);
             }
         }
-        tracker.end(request, status, route, thrown, recordedError);
+    }
+
+    private boolean waitForAsyncEnd(RequestContext request, RouteInfo route, Object asyncContext, Class<?> listenerType) {
+        tracker.suspend(request, route);
+        return AsyncCompletion.attach(asyncContext, listenerType, request, tracker);
     }
 
     @Override

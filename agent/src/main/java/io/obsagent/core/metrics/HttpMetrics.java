@@ -42,12 +42,17 @@ public final class HttpMetrics {
                 .callback(callback -> callback.call(inFlight.sum())).register(registry);
     }
 
+    /** A request is in flight from here... */
     public void started() {
         inFlight.increment();
     }
 
-    public void ended(int methodIndex, String endpoint, int status, long durationNanos) {
+    /** ...to here, once, whether or not it is then {@link #recorded}. */
+    public void finished() {
         inFlight.decrement();
+    }
+
+    public void recorded(int methodIndex, String endpoint, int status, long durationNanos) {
         RequestSeries s = seriesFor(endpoint).get(methodIndex, status);
         s.count.inc();
         s.duration.observe(durationNanos / 1e9);

@@ -42,14 +42,24 @@ public final class RequestTracker {
         this.logging = logging;
     }
 
+    /**
+     * Starts following a request. Should any step fail, the caller gets no context and will never end the
+     * request, so nothing of it is left behind: not in flight, not on the thread, not in the logging context.
+     */
     public RequestContext start(String method, String uri, String incomingId) {
         RequestContext context = new RequestContext(ids.keepOrCreate(incomingId), HttpMethods.index(method),
                 uri == null ? "/" : uri, System.nanoTime());
         metrics.started();
-        current.set(context);
-        context.loggingScope = openLogging(context);
-        FaultPoint.REQUEST_START.failIf(injectedFault);
-        return context;
+        try {
+            current.set(context);
+            context.loggingScope = openLogging(context);
+            FaultPoint.REQUEST_START.failIf(injectedFault);
+            return context;
+        } catch (Throwable t) {
+            metrics.finished();
+            leaveThread(context);
+            throw t;
+        }
     }
 
     /**
@@ -110,6 +120,7 @@ public final class RequestTracker {
             return;
         }
         long duration = System.nanoTime() - context.startNanos;
+        metrics.finished(); // first: whatever fails below, the request is no longer in flight
         FaultPoint.REQUEST_END.failIf(injectedFault);
         Throwable failure = thrown != null ? thrown : context.asyncThrown();
         if (failure == null && recorded instanceof Throwable && status >= 500) {
@@ -117,7 +128,7 @@ public final class RequestTracker {
         }
         int finalStatus = failure != null && status < 400 ? 500 : status;
         String endpoint = routes.endpoint(effectiveRoute(context, route), context.path, finalStatus);
-        metrics.ended(context.methodIndex, endpoint, finalStatus, duration);
+        metrics.recorded(context.methodIndex, endpoint, finalStatus, duration);
         String method = HttpMethods.label(context.methodIndex);
         if (failure != null) {
             Throwable cause = ExceptionLabels.unwrap(failure);
