@@ -99,7 +99,7 @@ public final class HookDispatcher implements AgentHooks {
 
     private boolean waitForAsyncEnd(RequestContext request, RouteInfo route, Object asyncContext, Class<?> listenerType) {
         tracker.suspend(request, route);
-        return AsyncCompletion.attach(asyncContext, listenerType, request, tracker);
+        return AsyncCompletion.attach(asyncContext, listenerType, request, tracker, faults);
     }
 
     @Override

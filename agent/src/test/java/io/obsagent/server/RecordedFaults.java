@@ -16,16 +16,16 @@ import java.util.Collections;
 import java.util.Properties;
 
 /** Real {@link AgentFaults} whose counts and events a test can read. */
-final class RecordedFaults {
+public final class RecordedFaults {
 
-    final PrometheusRegistry registry = new PrometheusRegistry();
+    public final PrometheusRegistry registry = new PrometheusRegistry();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final EventWriter events = EventWriter.start("svc", Level.INFO,
             ConfigLoader.load("", new Properties(), Collections.emptyMap()).get(Settings.LOG_TARGET),
             new PrintStream(out, true), new PrintStream(out, true));
-    final AgentFaults faults = new AgentFaults(new AgentSelfMetrics(registry, "test", "svc", () -> 0), events);
+    public final AgentFaults faults = new AgentFaults(new AgentSelfMetrics(registry, "test", "svc", () -> 0), events);
 
-    double count(String where) {
+    public double count(String where) {
         for (MetricSnapshot snapshot : registry.scrape()) {
             if (snapshot.getMetadata().getName().equals("obs_agent_errors")) {
                 for (CounterSnapshot.CounterDataPointSnapshot p : ((CounterSnapshot) snapshot).getDataPoints()) {
@@ -38,7 +38,7 @@ final class RecordedFaults {
         return 0;
     }
 
-    String events() {
+    public String events() {
         events.flush(2000);
         return out.toString();
     }
