@@ -9,6 +9,7 @@ import java.util.WeakHashMap;
 /**
  * One cache of parsed type descriptions per class loader, so a supertype is parsed once however many
  * candidates extend it. Keys are weak: an undeployed web application's loader can still be collected.
+ * Types without a class file are described from the loaded class ({@link LoadedTypeFallback}).
  */
 final class TypePoolPerLoader extends AgentBuilder.PoolStrategy.WithTypePoolCache {
 
@@ -29,7 +30,7 @@ final class TypePoolPerLoader extends AgentBuilder.PoolStrategy.WithTypePoolCach
                 cache = new TypePool.CacheProvider.Simple();
                 caches.put(key, cache);
             }
-            return cache;
+            return new LoadedTypeFallback(cache, classLoader);
         }
     }
 }
