@@ -42,12 +42,12 @@ final class AgentRuntime {
         if (Bridge.class.getClassLoader() != null) {
             throw new IllegalStateException("the bridge is not on the bootstrap class path");
         }
+        AgentConfig config = withServiceName(ConfigLoader.load(args));
         if (!Bridge.claim()) {
-            StartupFailure.report("premain", new IllegalStateException(
-                    "obs-agent is attached more than once; this copy stays inert"));
+            StartupFailure.inert(config.get(Settings.SERVICE_NAME), "obs-agent is attached more than once"
+                    + " (two -javaagent options name it): this copy stays inert, the first one runs");
             return;
         }
-        AgentConfig config = withServiceName(ConfigLoader.load(args));
         EventWriter events = EventWriter.start(config.get(Settings.SERVICE_NAME), config.get(Settings.LOG_LEVEL),
                 config.get(Settings.LOG_TARGET), System.out, System.err);
         for (ConfigProblem problem : config.problems()) {

@@ -31,7 +31,16 @@ public final class AgentEvents {
 
     /** A fault inside the agent that it handled; {@code where} names the part that failed. */
     public static Event error(String where, String error) {
-        return new FieldsEvent(Level.ERROR, LOGGER, "agent_error")
+        return agentError(Level.ERROR, where, error);
+    }
+
+    /** An {@code agent_error} that costs the service nothing, such as a second copy of the agent staying inert. */
+    public static Event warning(String where, String error) {
+        return agentError(Level.WARNING, where, error);
+    }
+
+    private static Event agentError(Level level, String where, String error) {
+        return new FieldsEvent(level, LOGGER, "agent_error")
                 .with("where", where)
                 .with("error", error);
     }
