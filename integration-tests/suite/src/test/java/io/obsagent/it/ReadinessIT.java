@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.obsagent.it.harness.AgentEvents;
+import io.obsagent.it.harness.AgentMetrics;
 import io.obsagent.it.harness.AppJar;
 import io.obsagent.it.harness.AppProcess;
 import io.obsagent.it.harness.AppProcessBuilder;
@@ -19,6 +21,7 @@ import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.HttpResult;
 import io.obsagent.it.harness.JsonLines;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,14 +77,19 @@ class ReadinessIT {
     /**
      * The sample service's database is a real H2 TCP server in this JVM, with a configured tcp check on the same
      * port: stopping it turns readiness 503 with an error, starting it again on the same port turns it 200.
+     * Throughout, the application answers (its database calls fail in its own way) and the agent records every
+     * request without a fault of its own.
      */
     @Test
+    @Tag("hardening")
     void aDatabaseOutageTurnsReadinessRedAndItsReturnGreen() throws SQLException {
         int dbPort = AppProcessBuilder.freePort();
         Server database = startH2(dbPort);
         AppProcessBuilder builder = AppProcess.builder(Apps.sampleApp())
                 .withAgent("ready.checks=h2=tcp://127.0.0.1:" + dbPort)
-                .env("SPRING_DATASOURCE_URL", "jdbc:h2:tcp://localhost:" + dbPort + "/mem:tasks;DB_CLOSE_DELAY=-1");
+                .env("SPRING_DATASOURCE_URL", "jdbc:h2:tcp://localhost:" + dbPort + "/mem:tasks;DB_CLOSE_DELAY=-1")
+                // The application's own requests give up on the database after 2 s instead of Hikari's 30 s.
+                .env("SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "2000");
         try (AppProcess app = builder.start()) {
             app.awaitReady();
             HttpResult ready = awaitReadiness(app, 200, body -> true);
@@ -94,11 +102,19 @@ class ReadinessIT {
                     .containsEntry("checks", Map.of("app", "ok", "database", "failed", "h2", "failed"));
             assertThat((String) answer.get("error")).startsWith("database: ").hasSizeGreaterThan("database: ".length());
             assertThat(Http.get(app.sideUrl("/health/live")).status()).as("liveness ignores dependencies").isEqualTo(200);
+            String duringOutage = AgentEvents.newRequestId();
+            HttpResult failing = Http.get(app.appUrl("/api/v1/tasks"), "X-Request-ID", duringOutage);
+            assertThat(failing.status()).as("the application's own answer without its database").isEqualTo(500);
+            assertThat(failing.headerValues("X-Request-ID")).containsExactly(duringOutage);
+            assertThat(AgentEvents.of(app, "/api/v1/tasks").awaitRequestProcessed(duringOutage)).containsEntry("status", 500);
 
             database = startH2(dbPort);
             HttpResult back = awaitReadiness(app, 200, body -> true);
             assertThat(back.body()).isEqualTo("{\"status\":\"ready\",\"checks\":{\"app\":\"ok\",\"database\":\"ok\",\"h2\":\"ok\"}}");
             assertThat(Http.get(app.appUrl("/api/v1/tasks")).status()).isEqualTo(200);
+            assertThat(AgentMetrics.scrape(app).sum("http_requests_total", Map.of("endpoint", "/api/v1/tasks", "status", "500")))
+                    .isEqualTo(1);
+            assertThat(JsonLines.of(app.stdoutLines()).events("agent_error")).isEmpty();
         } finally {
             database.stop();
         }

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.obsagent.it.harness.AgentEvents;
+import io.obsagent.it.harness.AgentMetrics;
 import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.HttpResult;
 import io.obsagent.it.harness.JsonLines;
 import io.obsagent.it.harness.RawHttp;
 import io.obsagent.it.harness.RawResponse;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +93,7 @@ abstract class ServletAppRequests extends AgentAttachedApp {
     }
 
     @Test
+    @Tag("hardening")
     void asyncTimeoutEndsTheRequestOnceWithTheFinalStatus() {
         HttpResult response = get("/async-timeout?timeoutMs=200");
 
@@ -98,6 +101,7 @@ abstract class ServletAppRequests extends AgentAttachedApp {
         Map<String, Object> processed = onlyRequestProcessed(response);
         assertThat(processed).containsEntry("status", 500).containsEntry("endpoint", "/async-timeout");
         assertThat(durationMs(processed)).isGreaterThanOrEqualTo(200);
+        assertThat(AgentMetrics.inFlight(AgentMetrics.awaitNothingInFlight(app))).isZero();
     }
 
     @Test

@@ -10,10 +10,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import io.obsagent.it.harness.AgentEvents;
 import io.obsagent.it.harness.AppProcess;
 import io.obsagent.it.harness.Apps;
 import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.JsonLines;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How the side server comes up, or does not: any free port, disabled, or its port already taken. */
@@ -43,7 +45,9 @@ class SideServerStartupIT {
         }
     }
 
+    /** The agent goes on without its side server: requests still get their ID and are recorded. */
     @Test
+    @Tag("hardening")
     void aTakenPortIsAnAgentErrorAndTheApplicationRunsOn() throws IOException {
         try (ServerSocket taken = new ServerSocket(0);
              AppProcess app = AppProcess.builder(Apps.sampleApp()).withAgent("server.port=" + taken.getLocalPort()).start()) {
@@ -54,6 +58,10 @@ class SideServerStartupIT {
             assertThat(agentStarted(app)).containsEntry("server", "unavailable");
             app.awaitReady();
             assertThat(Http.postJson(app.appUrl("/api/v1/tasks"), "{\"title\":\"still serving\"}").status()).isEqualTo(201);
+            String id = AgentEvents.newRequestId();
+            assertThat(Http.get(app.appUrl("/api/v1/tasks"), "X-Request-ID", id).headerValues("X-Request-ID")).containsExactly(id);
+            assertThat(AgentEvents.of(app, "/api/v1/tasks").awaitRequestProcessed(id)).containsEntry("status", 200);
+            assertThat(JsonLines.of(app.stdoutLines()).events("agent_error")).hasSize(1);
             assertThat(app.isAlive()).isTrue();
         }
     }
