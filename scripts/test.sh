@@ -21,9 +21,6 @@ install_packages() {
       echo "apt-get not available; tests needing ${missing[*]} will fail" >&2
     fi
   fi
-  # The Debian package starts a Prometheus service; the tests run their own.
-  if command -v systemctl >/dev/null 2>&1; then systemctl stop prometheus prometheus-node-exporter >/dev/null 2>&1 || true; fi
-  pkill -x prometheus >/dev/null 2>&1 || true
 }
 
 install_packages
