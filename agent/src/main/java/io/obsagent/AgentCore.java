@@ -2,10 +2,14 @@ package io.obsagent;
 
 import io.obsagent.bridge.Bridge;
 import io.obsagent.core.config.AgentConfig;
+import io.obsagent.core.config.ConfigProblem;
 import io.obsagent.core.config.Settings;
+import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.metrics.AgentSelfMetrics;
 import io.obsagent.core.metrics.HttpMetrics;
+import io.obsagent.core.metrics.rules.MetricRules;
+import io.obsagent.core.metrics.rules.RuleMetrics;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
 import io.obsagent.core.request.RequestIds;
@@ -17,6 +21,9 @@ import io.obsagent.instrumentation.HookDispatcher;
 import io.obsagent.instrumentation.logging.MdcBinding;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The core objects of one agent, wired together and registered behind the bridge. */
 final class AgentCore {
 
@@ -25,7 +32,7 @@ final class AgentCore {
     final AppState appState = new AppState();
     final DataSourceRegistry dataSources = new DataSourceRegistry();
 
-    private AgentCore(AgentConfig config, EventWriter events) {
+    private AgentCore(AgentConfig config, EventWriter events, MetricRules rules) {
         String service = config.get(Settings.SERVICE_NAME);
         selfMetrics = new AgentSelfMetrics(registry, AgentRuntime.agentVersion(), service, events::dropped);
         RequestTracker tracker = new RequestTracker(new RequestIds(config.get(Settings.REQUEST_ID_MAX_LENGTH)),
@@ -36,11 +43,21 @@ final class AgentCore {
                 ? new SecurityHeaders(config.family(Settings.SECURITY_HEADER_PREFIX), config.get(Settings.TRUST_FORWARDED))
                 : null;
         Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
-                selfMetrics, events, securityHeaders, config.get(Settings.ERRORS_JSON)));
+                ruleMetrics(config, events, rules), selfMetrics, events, securityHeaders, config.get(Settings.ERRORS_JSON)));
+    }
+
+    /** Registered after the agent's own metrics, so that a rule can never take one of their names. */
+    private RuleMetrics ruleMetrics(AgentConfig config, EventWriter events, MetricRules rules) {
+        List<ConfigProblem> problems = new ArrayList<ConfigProblem>();
+        RuleMetrics metrics = RuleMetrics.register(rules, registry, config.get(Settings.BUCKETS), problems);
+        for (ConfigProblem problem : problems) {
+            events.emit(AgentEvents.configError(problem));
+        }
+        return metrics;
     }
 
     /** Builds the core and registers it with the bridge: from here on, advice reaches it. */
-    static AgentCore wire(AgentConfig config, EventWriter events) {
-        return new AgentCore(config, events);
+    static AgentCore wire(AgentConfig config, EventWriter events, MetricRules rules) {
+        return new AgentCore(config, events, rules);
     }
 }

@@ -8,11 +8,14 @@ import io.obsagent.core.config.ServiceIdentity;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
+import io.obsagent.core.metrics.rules.MetricRules;
 import io.obsagent.instrumentation.Installer;
 import io.obsagent.instrumentation.InstrumentationFaults;
 import io.obsagent.instrumentation.Instrumentations;
 
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Wires the agent together. On the premain thread only what must be in place before the application's
@@ -43,11 +46,12 @@ final class AgentRuntime {
             events.emit(AgentEvents.configError(problem));
         }
         Runtime.getRuntime().addShutdownHook(daemon("obs-agent-exit", () -> events.flush(EXIT_FLUSH_MILLIS)));
-        Installer installer = Installer.register(inst, Instrumentations.all(config), Instrumentations.jdkTypes());
+        MetricRules rules = metricRules(config, events);
+        Installer installer = Installer.register(inst, Instrumentations.all(config, rules), Instrumentations.jdkTypes());
 
         daemon("obs-agent-start", () -> {
             try {
-                AgentCore core = AgentCore.wire(config, events);
+                AgentCore core = AgentCore.wire(config, events, rules);
                 installer.build(new InstrumentationFaults(core.selfMetrics, events));
                 announce(config, events);
             } catch (Throwable t) {
@@ -55,6 +59,16 @@ final class AgentRuntime {
                 events.emit(AgentEvents.error("start", String.valueOf(t)));
             }
         }).start();
+    }
+
+    /** The business-metric rules: read here because the classes they name must pass the class file filter. */
+    private static MetricRules metricRules(AgentConfig config, EventWriter events) {
+        List<ConfigProblem> problems = new ArrayList<ConfigProblem>();
+        MetricRules rules = MetricRules.parse(config.family(Settings.RULES_PREFIX), problems);
+        for (ConfigProblem problem : problems) {
+            events.emit(AgentEvents.configError(problem));
+        }
+        return rules;
     }
 
     private static void announce(AgentConfig config, EventWriter events) {

@@ -62,6 +62,12 @@ public interface AgentHooks {
      */
     boolean answerWithJsonError(Object context, Object response, Class<?> responseType) throws Exception;
 
+    /** A method watched by metric rule probe {@code probe} was entered; returns a value handed back to {@link #ruleExit}. */
+    long ruleEnter(int probe);
+
+    /** That method returned ({@code thrown} null) or threw. */
+    void ruleExit(int probe, long startNanos, Throwable thrown);
+
     /** Advice caught one of its own throwables; {@code where} names the advice. */
     void adviceFailed(String where, Throwable failure);
 }

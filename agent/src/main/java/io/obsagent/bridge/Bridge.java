@@ -191,6 +191,35 @@ public final class Bridge {
         }
     }
 
+    /**
+     * Entry into a method that a metric rule watches; {@code probe} is the constant the instrumentation inlined.
+     * Returns what {@link #ruleExit} needs back: the start time of a timed call, else 0.
+     */
+    public static long ruleEnter(int probe) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return 0L;
+        }
+        try {
+            return h.ruleEnter(probe);
+        } catch (Throwable t) {
+            failed(h, "rules.enter", t);
+            return 0L;
+        }
+    }
+
+    public static void ruleExit(int probe, long startNanos, Throwable thrown) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.ruleExit(probe, startNanos, thrown);
+        } catch (Throwable t) {
+            failed(h, "rules.exit", t);
+        }
+    }
+
     /** Called by the exception handler Byte Buddy wraps around every piece of advice. */
     public static void adviceFailed(Throwable failure, String where) {
         failed(hooks, where, failure);

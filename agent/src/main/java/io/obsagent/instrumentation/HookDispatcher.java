@@ -3,7 +3,9 @@ package io.obsagent.instrumentation;
 import io.obsagent.bridge.AgentHooks;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
+import io.obsagent.core.config.ConfigProblem;
 import io.obsagent.core.metrics.AgentSelfMetrics;
+import io.obsagent.core.metrics.rules.RuleMetrics;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
 import io.obsagent.core.request.RequestContext;
@@ -40,6 +42,7 @@ public final class HookDispatcher implements AgentHooks {
     private final RequestTracker tracker;
     private final AppState appState;
     private final DataSourceRegistry dataSources;
+    private final RuleMetrics rules;
     private final AgentSelfMetrics selfMetrics;
     private final EventWriter events;
     private final Set<String> reportedFaults = ConcurrentHashMap.newKeySet();
@@ -50,14 +53,15 @@ public final class HookDispatcher implements AgentHooks {
      * @param securityHeaders {@code null} when {@code security_headers.enabled} is off
      */
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
-                          AgentSelfMetrics selfMetrics, EventWriter events, SecurityHeaders securityHeaders,
-                          boolean errorsJson) {
+                          RuleMetrics rules, AgentSelfMetrics selfMetrics, EventWriter events,
+                          SecurityHeaders securityHeaders, boolean errorsJson) {
         this.requestIdHeader = requestIdHeader;
         this.securityHeaders = securityHeaders;
         this.errorsJson = errorsJson;
         this.tracker = tracker;
         this.appState = appState;
         this.dataSources = dataSources;
+        this.rules = rules;
         this.selfMetrics = selfMetrics;
         this.events = events;
     }
@@ -81,6 +85,7 @@ public final class HookDispatcher implements AgentHooks {
     public void dispatchExited(Object context, int status, Throwable thrown, Object recordedError, Object frameworkRoute,
                                String servletPath, String pathInfo, String mappingPattern, Object asyncContext,
                                Class<?> asyncListenerType) {
+        reportUnmatchedRules();
         RequestContext request = (RequestContext) context;
         tracker.leaveThread(request);
         RouteInfo route = new RouteInfo(frameworkRoute == null ? null : frameworkRoute.toString(), servletPath, pathInfo,
@@ -176,6 +181,26 @@ public final class HookDispatcher implements AgentHooks {
         headers[1] = id;
         System.arraycopy(security, 0, headers, 2, security.length);
         return JsonErrorAnswer.write(response, responseType, ErrorBody.forRequest(id), ErrorBody.CONTENT_TYPE, headers);
+    }
+
+    @Override
+    public long ruleEnter(int probe) {
+        return rules.enter(probe);
+    }
+
+    @Override
+    public void ruleExit(int probe, long startNanos, Throwable thrown) {
+        rules.exit(probe, startNanos, thrown);
+    }
+
+    /**
+     * Once the application serves requests its classes are mostly loaded: a rule that matched nothing by then
+     * probably names a class or method that does not exist, so say so, once.
+     */
+    private void reportUnmatchedRules() {
+        for (ConfigProblem unmatched : rules.unmatchedOnce()) {
+            events.emit(AgentEvents.configError(unmatched));
+        }
     }
 
     /** Every fault is counted; the first of each kind is also logged, so a recurring fault cannot flood the log. */

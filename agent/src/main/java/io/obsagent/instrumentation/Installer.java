@@ -63,17 +63,7 @@ public final class Installer {
         ClassFileTransformer transformer = null;
         try {
             letJavaBaseReadTheBridge();
-            Advices advices = new Advices(Installer.class.getClassLoader());
-            AgentBuilder builder = newAgentBuilder()
-                    .disableClassFormatChanges()
-                    .with(new TypePoolPerLoader())
-                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                    .with(listener)
-                    .ignore(nameStartsWith("io.obsagent.").or(nameStartsWith("net.bytebuddy.")));
-            for (TypeInstrumentation instrumentation : instrumentations) {
-                builder = instrumentation.extend(builder, advices);
-            }
-            transformer = builder.makeRaw();
+            transformer = byteBuddy(instrumentations, listener);
         } catch (Throwable t) {
             listener.onError("byte-buddy", null, null, false, t);
         } finally {
@@ -82,6 +72,22 @@ public final class Installer {
         if (transformer != null) {
             retransformLoadedCandidates(listener);
         }
+    }
+
+    /** Byte Buddy's transformer for {@code instrumentations}; what {@link #build} hands to the filter (tests use it directly). */
+    static ClassFileTransformer byteBuddy(List<TypeInstrumentation> instrumentations, AgentBuilder.Listener listener)
+            throws NoSuchMethodException {
+        Advices advices = new Advices(Installer.class.getClassLoader());
+        AgentBuilder builder = newAgentBuilder()
+                .disableClassFormatChanges()
+                .with(new TypePoolPerLoader())
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(listener)
+                .ignore(nameStartsWith("io.obsagent.").or(nameStartsWith("net.bytebuddy.")));
+        for (TypeInstrumentation instrumentation : instrumentations) {
+            builder = instrumentation.extend(builder, advices);
+        }
+        return builder.makeRaw();
     }
 
     /**
