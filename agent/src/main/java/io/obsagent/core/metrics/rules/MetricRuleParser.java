@@ -56,8 +56,10 @@ public final class MetricRuleParser {
     }
 
     private static MetricRule rule(String name, Map<String, String> fields) throws Rejected {
-        Map.Entry<String, String> first = fields.entrySet().iterator().next();
-        checkName(name, first.getKey(), first.getValue());
+        // Faults of the name itself are blamed on the type key: every rule should have one, and keys from
+        // system properties come in no fixed order.
+        String anchor = fields.containsKey("type") ? "type" : fields.keySet().iterator().next();
+        checkName(name, anchor, fields.get(anchor));
         for (Map.Entry<String, String> field : fields.entrySet()) {
             if (!RuleType.isKnownField(field.getKey())) {
                 throw new Rejected(name, field.getKey(), field.getValue(), "unknown field '" + field.getKey()
