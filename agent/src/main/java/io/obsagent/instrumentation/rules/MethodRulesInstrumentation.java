@@ -33,8 +33,9 @@ public final class MethodRulesInstrumentation implements TypeInstrumentation {
 
     /**
      * The named types' internal names. A class file mentions its direct superclass and interfaces, so the named
-     * type, its direct subclasses and implementations pass; a subclass of a subclass does not, unless its own
-     * code happens to mention the named type.
+     * type, its direct subclasses and its direct implementations pass. A class that inherits the type through
+     * another ({@code C extends B extends A}, or {@code B implements A}) does not, unless its own code mentions
+     * the type; matching method names instead would send most of an application's classes to Byte Buddy.
      */
     @Override
     public List<String> classFileMarkers() {
