@@ -18,6 +18,7 @@ import io.obsagent.core.request.RouteLimiter;
 import io.obsagent.core.request.Routes;
 import io.obsagent.core.response.SecurityHeaders;
 import io.obsagent.instrumentation.HookDispatcher;
+import io.obsagent.instrumentation.logging.AppLogsJson;
 import io.obsagent.instrumentation.logging.MdcBinding;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -43,7 +44,8 @@ final class AgentCore {
                 ? new SecurityHeaders(config.family(Settings.SECURITY_HEADER_PREFIX), config.get(Settings.TRUST_FORWARDED))
                 : null;
         Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
-                ruleMetrics(config, events, rules), selfMetrics, events, securityHeaders, config.get(Settings.ERRORS_JSON)));
+                ruleMetrics(config, events, rules), selfMetrics, events, securityHeaders, config.get(Settings.ERRORS_JSON),
+                new AppLogsJson(events, selfMetrics)));
     }
 
     /** Registered after the agent's own metrics, so that a rule can never take one of their names. */

@@ -54,6 +54,52 @@ class AgentJarIT {
         assertThat(Collections.list(jar.entries())).anyMatch(e -> e.getName().startsWith("io/obsagent/shaded/prometheus/"));
     }
 
+    /**
+     * app_logs.json's encoder jar, nested as a resource: its classes are Java 11 (logstash-logback-encoder 8),
+     * which is why they are not on the agent jar's class path. They are defined only by AppLogsClassLoader, and
+     * only on top of an application's Logback 1.5, which itself needs Java 11. Everything in it is relocated
+     * under io/obsagent/, and Logback and SLF4J are not in it: those must be the application's own.
+     */
+    @Test
+    void theNestedEncoderJarIsRelocatedAndNeedsNoMoreThanJava11() throws IOException {
+        JarEntry nested = jar.getJarEntry("META-INF/obs-agent/applogs-logstash.jar");
+        assertThat(nested).isNotNull();
+        List<String> strays = new ArrayList<>();
+        List<String> tooNew = new ArrayList<>();
+        List<String> services = new ArrayList<>();
+        int classes = 0;
+        try (JarInputStream in = new JarInputStream(jar.getInputStream(nested))) {
+            for (JarEntry entry; (entry = in.getNextJarEntry()) != null; ) {
+                String name = entry.getName();
+                if (name.startsWith("META-INF/services/") && !entry.isDirectory()) {
+                    services.add(name);
+                }
+                if (!name.endsWith(".class")) {
+                    continue;
+                }
+                classes++;
+                if (!name.startsWith("io/obsagent/")) {
+                    strays.add(name);
+                }
+                int major = majorVersion(in);
+                if (major > 55) {
+                    tooNew.add(name + " (major " + major + ")");
+                }
+            }
+        }
+        assertThat(classes).isGreaterThan(1000);
+        assertThat(strays).isEmpty();
+        assertThat(tooNew).isEmpty();
+        assertThat(services).isNotEmpty().allMatch(s -> s.startsWith("META-INF/services/io.obsagent.shaded.applogs."));
+    }
+
+    @Test
+    void theEncoderAndItsCallerAreOnlyInTheNestedJar() {
+        assertThat(Collections.list(jar.entries())).noneMatch(e -> e.getName().startsWith("io/obsagent/instrumentation/logging/logstash/")
+                || e.getName().startsWith("io/obsagent/shaded/applogs/") || e.getName().startsWith("net/logstash/")
+                || e.getName().startsWith("com/fasterxml/"));
+    }
+
     @Test
     void theBridgeJarHoldsExactlyTheBridgePackage() throws IOException {
         JarEntry nested = jar.getJarEntry("META-INF/obs-agent/bridge.jar");
@@ -94,9 +140,18 @@ class AgentJarIT {
 
     private static int majorVersion(InputStream in) throws IOException {
         try (DataInputStream data = new DataInputStream(in)) {
-            assertThat(data.readInt()).isEqualTo(0xCAFEBABE);
-            data.readUnsignedShort();
-            return data.readUnsignedShort();
+            return majorVersion(data);
         }
+    }
+
+    /** Reads the class file head only, leaving the (nested) stream open. */
+    private static int majorVersion(JarInputStream in) throws IOException {
+        return majorVersion(new DataInputStream(in));
+    }
+
+    private static int majorVersion(DataInputStream data) throws IOException {
+        assertThat(data.readInt()).isEqualTo(0xCAFEBABE);
+        data.readUnsignedShort();
+        return data.readUnsignedShort();
     }
 }

@@ -23,6 +23,12 @@ public interface AgentHooks {
                         String servletPath, String pathInfo, String mappingPattern, Object asyncContext,
                         Class<?> asyncListenerType);
 
+    /**
+     * The container dispatches a tracked request again (ERROR or ASYNC). Returns a context to pass to
+     * {@link #dispatchExited} when this thread is not already inside the request, else {@code null}.
+     */
+    Object redispatchStarted(Object context);
+
     /** A throwable escaped a nested or re-dispatched call of a request already being tracked. */
     void nestedThrown(Object context, Throwable thrown);
 
@@ -67,6 +73,12 @@ public interface AgentHooks {
 
     /** That method returned ({@code thrown} null) or threw. */
     void ruleExit(int probe, long startNanos, Throwable thrown);
+
+    /**
+     * {@code app_logs.json}: a Logback {@code ConsoleAppender} is about to start, or a Log4j 2
+     * {@code ConsoleAppender.Builder} is about to build its appender.
+     */
+    void consoleAppenderStarting(Object appenderOrBuilder);
 
     /** Advice caught one of its own throwables; {@code where} names the advice. */
     void adviceFailed(String where, Throwable failure);

@@ -71,6 +71,19 @@ public final class Bridge {
         }
     }
 
+    public static Object redispatchStarted(Object context) {
+        AgentHooks h = hooks;
+        if (h == null || context == null) {
+            return null;
+        }
+        try {
+            return h.redispatchStarted(context);
+        } catch (Throwable t) {
+            failed(h, "request.redispatch", t);
+            return null;
+        }
+    }
+
     public static void nestedThrown(Object context, Throwable thrown) {
         AgentHooks h = hooks;
         if (h == null || context == null || thrown == null) {
@@ -217,6 +230,18 @@ public final class Bridge {
             h.ruleExit(probe, startNanos, thrown);
         } catch (Throwable t) {
             failed(h, "rules.exit", t);
+        }
+    }
+
+    public static void consoleAppenderStarting(Object appenderOrBuilder) {
+        AgentHooks h = hooks;
+        if (h == null || appenderOrBuilder == null) {
+            return;
+        }
+        try {
+            h.consoleAppenderStarting(appenderOrBuilder);
+        } catch (Throwable t) {
+            failed(h, "app_logs.json", t);
         }
     }
 

@@ -8,11 +8,13 @@ import io.obsagent.core.metrics.AgentSelfMetrics;
 import io.obsagent.core.metrics.rules.RuleMetrics;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
+import io.obsagent.core.request.Redispatch;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestTracker;
 import io.obsagent.core.request.RouteInfo;
 import io.obsagent.core.response.ErrorBody;
 import io.obsagent.core.response.SecurityHeaders;
+import io.obsagent.instrumentation.logging.AppLogsJson;
 import io.obsagent.instrumentation.servlet.AsyncCompletion;
 import io.obsagent.instrumentation.servlet.JsonErrorAnswer;
 
@@ -45,6 +47,7 @@ public final class HookDispatcher implements AgentHooks {
     private final RuleMetrics rules;
     private final AgentSelfMetrics selfMetrics;
     private final EventWriter events;
+    private final AppLogsJson appLogs;
     private final Set<String> reportedFaults = ConcurrentHashMap.newKeySet();
     private final SecurityHeaders securityHeaders;
     private final boolean errorsJson;
@@ -54,7 +57,7 @@ public final class HookDispatcher implements AgentHooks {
      */
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
                           RuleMetrics rules, AgentSelfMetrics selfMetrics, EventWriter events,
-                          SecurityHeaders securityHeaders, boolean errorsJson) {
+                          SecurityHeaders securityHeaders, boolean errorsJson, AppLogsJson appLogs) {
         this.requestIdHeader = requestIdHeader;
         this.securityHeaders = securityHeaders;
         this.errorsJson = errorsJson;
@@ -64,6 +67,7 @@ public final class HookDispatcher implements AgentHooks {
         this.rules = rules;
         this.selfMetrics = selfMetrics;
         this.events = events;
+        this.appLogs = appLogs;
     }
 
     @Override
@@ -85,6 +89,10 @@ public final class HookDispatcher implements AgentHooks {
     public void dispatchExited(Object context, int status, Throwable thrown, Object recordedError, Object frameworkRoute,
                                String servletPath, String pathInfo, String mappingPattern, Object asyncContext,
                                Class<?> asyncListenerType) {
+        if (context instanceof Redispatch) {
+            tracker.redispatchExited((Redispatch) context, thrown);
+            return;
+        }
         reportUnmatchedRules();
         RequestContext request = (RequestContext) context;
         tracker.leaveThread(request);
@@ -97,6 +105,11 @@ public final class HookDispatcher implements AgentHooks {
             }
         }
         tracker.end(request, status, route, thrown, recordedError);
+    }
+
+    @Override
+    public Object redispatchStarted(Object context) {
+        return context instanceof RequestContext ? tracker.redispatchStarted((RequestContext) context) : null;
     }
 
     @Override
@@ -171,7 +184,7 @@ public final class HookDispatcher implements AgentHooks {
 
     @Override
     public boolean answerWithJsonError(Object context, Object response, Class<?> responseType) throws Exception {
-        if (!errorsJson) {
+        if (!errorsJson || !(context instanceof RequestContext)) {
             return false;
         }
         String id = ((RequestContext) context).requestId();
@@ -201,6 +214,11 @@ public final class HookDispatcher implements AgentHooks {
         for (ConfigProblem unmatched : rules.unmatchedOnce()) {
             events.emit(AgentEvents.configError(unmatched));
         }
+    }
+
+    @Override
+    public void consoleAppenderStarting(Object appenderOrBuilder) {
+        appLogs.consoleStarting(appenderOrBuilder);
     }
 
     /** Every fault is counted; the first of each kind is also logged, so a recurring fault cannot flood the log. */

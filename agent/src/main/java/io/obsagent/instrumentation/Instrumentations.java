@@ -5,6 +5,7 @@ import io.obsagent.core.config.Settings;
 import io.obsagent.core.metrics.rules.MetricRules;
 import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
 import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
+import io.obsagent.instrumentation.logging.JsonConsoleInstrumentation;
 import io.obsagent.instrumentation.net.ServerSocketInstrumentation;
 import io.obsagent.instrumentation.rules.MethodRulesInstrumentation;
 import io.obsagent.instrumentation.servlet.ContainerStartInstrumentation;
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Everything the agent instruments, given what the configuration switches on. */
+/** Everything the agent instruments, given what the configuration switches on (security headers, app_logs.json). */
 public final class Instrumentations {
 
     private Instrumentations() {
@@ -28,6 +29,9 @@ public final class Instrumentations {
         if (config.get(Settings.SECURITY_HEADERS)) {
             all.add(new ContentTypeInstrumentation("javax"));
             all.add(new ContentTypeInstrumentation("jakarta"));
+        }
+        if (config.get(Settings.APP_LOGS_JSON)) {
+            all.add(new JsonConsoleInstrumentation());
         }
         if (!rules.isEmpty()) {
             all.add(new MethodRulesInstrumentation(rules));

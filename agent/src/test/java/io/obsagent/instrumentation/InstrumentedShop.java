@@ -50,7 +50,7 @@ final class InstrumentedShop extends ClassLoader implements AutoCloseable {
                 failures.add(typeName + ": " + error);
             }
         }));
-        Bridge.register(new HookDispatcher("X-Request-ID", null, null, null, metrics, null, null, null, false));
+        Bridge.register(new HookDispatcher("X-Request-ID", null, null, null, metrics, null, null, null, false, null));
     }
 
     MetricRules rules() {

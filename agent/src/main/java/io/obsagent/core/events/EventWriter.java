@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,19 +23,28 @@ import java.util.concurrent.locks.LockSupport;
 public final class EventWriter {
 
     public static final int DEFAULT_CAPACITY = 8192;
+    /** Losses are reported in the output itself, at most this often, so an overloaded output is not made worse. */
+    static final long DROP_REPORT_INTERVAL_MILLIS = 10_000;
 
     private final Level minLevel;
     private final BlockingQueue<Event> queue;
     private final LongAdder dropped = new LongAdder();
+    /** Events accepted into the queue, and events the writer has finished with (written or failed): flush compares them. */
+    private final AtomicLong accepted = new AtomicLong();
+    private volatile long finished; // written by the writer thread only, so ++ is safe
+    private final int capacity;
     private final OutputStream out;
     private final EventFormat format;
-    private volatile boolean idle = true;
+    /** Writer thread only: the drop count last reported, and when. */
+    private long reportedDrops;
+    private long lastDropReport; // 0: never
 
     EventWriter(String service, Level minLevel, OutputStream out, int capacity) {
         this.format = new EventFormat(service);
         this.minLevel = minLevel;
         this.out = out;
         this.queue = new ArrayBlockingQueue<Event>(capacity);
+        this.capacity = capacity;
     }
 
     /**
@@ -80,9 +90,14 @@ public final class EventWriter {
         return level.compareTo(minLevel) >= 0;
     }
 
-    /** Enqueues the event if its level is enabled; drops and counts it when the queue is full. */
+    /** Enqueues the event if its level is enabled; drops and counts it when the queue is full. Never blocks. */
     public void emit(Event event) {
-        if (isEnabled(event.level()) && !queue.offer(event)) {
+        if (!isEnabled(event.level())) {
+            return;
+        }
+        if (queue.offer(event)) {
+            accepted.incrementAndGet();
+        } else {
             dropped.increment();
         }
     }
@@ -92,32 +107,69 @@ public final class EventWriter {
         return dropped.sum();
     }
 
-    /** Waits, at most the given time, until every queued event is written. */
+    /**
+     * Waits, at most the given time, until every event accepted before the call is written (or has failed).
+     * Bounded so that a stalled output cannot hold up the JVM's exit.
+     */
     public void flush(long timeoutMillis) {
+        long target = accepted.get();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while ((!queue.isEmpty() || !idle) && System.nanoTime() < deadline) {
+        while (finished < target && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(500_000L);
         }
     }
 
     private void drainForever() {
         while (true) {
+            Event event;
             try {
-                Event event = queue.take();
-                idle = false;
-                do {
-                    write(event);
-                    event = queue.poll();
-                } while (event != null);
-                out.flush();
+                event = queue.take();
             } catch (InterruptedException e) {
                 return;
-            } catch (Throwable t) {
-                // A broken stream must not kill the writer: the next event tries again.
-                dropped.increment();
-            } finally {
-                idle = queue.isEmpty();
             }
+            for (; event != null; event = queue.poll()) {
+                writeOne(event);
+            }
+            reportDrops();
+            try {
+                out.flush();
+            } catch (Throwable t) {
+                // Nothing to count: the lines were handed over; a broken stream shows in the next write.
+            }
+        }
+    }
+
+    private void writeOne(Event event) {
+        try {
+            write(event);
+        } catch (Throwable t) {
+            // A broken stream or a failing event must not kill the writer: count it, and go on with the next.
+            dropped.increment();
+        } finally {
+            finished++;
+        }
+    }
+
+    /**
+     * Says in the output that events were lost, once the queue has drained and at most every
+     * {@link #DROP_REPORT_INTERVAL_MILLIS}. Written directly by this thread, so the report itself is never dropped.
+     */
+    private void reportDrops() {
+        long total = dropped.sum();
+        long now = System.currentTimeMillis();
+        boolean tooSoon = lastDropReport != 0 && now - lastDropReport < DROP_REPORT_INTERVAL_MILLIS;
+        if (total == reportedDrops || !queue.isEmpty() || tooSoon) {
+            return;
+        }
+        Event report = AgentEvents.error("log.queue", (total - reportedDrops) + " agent events dropped, " + total
+                + " since start: the event output was slower than the application and the queue of "
+                + capacity + " was full");
+        reportedDrops = total;
+        lastDropReport = now;
+        try {
+            write(report);
+        } catch (Throwable t) {
+            // The output is still broken; the count stays in obs_log_events_dropped_total.
         }
     }
 

@@ -19,15 +19,37 @@ public final class UnhandledException extends Event {
         this.exception = exception;
     }
 
+    /**
+     * Runs on the writer thread. The message and trace come from the application's own throwable, whose
+     * {@code getMessage()} or {@code toString()} may itself throw: the event is still written, saying so.
+     */
     @Override
     protected void writeFields(JsonFields fields) {
-        StringWriter trace = new StringWriter();
-        exception.printStackTrace(new PrintWriter(trace));
         fields.string("request_id", requestId)
                 .string("method", method)
                 .string("path", path)
                 .string("exception_type", exception.getClass().getName())
-                .string("exception_message", exception.getMessage() == null ? "" : exception.getMessage())
-                .string("stack_trace", trace.toString());
+                .string("exception_message", message(exception))
+                .string("stack_trace", stackTrace(exception));
+    }
+
+    private static String message(Throwable exception) {
+        try {
+            String message = exception.getMessage();
+            return message == null ? "" : message;
+        } catch (Throwable t) {
+            return "(getMessage() threw " + t.getClass().getName() + ")";
+        }
+    }
+
+    private static String stackTrace(Throwable exception) {
+        StringWriter trace = new StringWriter();
+        try {
+            exception.printStackTrace(new PrintWriter(trace));
+        } catch (Throwable t) {
+            trace.append("\n(the rest of the stack trace is unavailable: printing it threw ")
+                    .append(t.getClass().getName()).append(')');
+        }
+        return trace.toString();
     }
 }

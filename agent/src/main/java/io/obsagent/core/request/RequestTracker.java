@@ -1,6 +1,7 @@
 package io.obsagent.core.request;
 
 import io.obsagent.core.events.EventWriter;
+import io.obsagent.core.events.Level;
 import io.obsagent.core.events.RequestProcessed;
 import io.obsagent.core.events.UnhandledException;
 import io.obsagent.core.metrics.HttpMetrics;
@@ -36,8 +37,34 @@ public final class RequestTracker {
                 uri == null ? "/" : uri, System.nanoTime());
         metrics.started();
         current.set(context);
-        context.loggingScope = logging.enter(context.requestId, HttpMethods.label(context.methodIndex), context.path);
+        context.loggingScope = openLogging(context);
         return context;
+    }
+
+    /**
+     * The container dispatches the request again (ERROR, ASYNC). On a thread that is not inside the request
+     * (its outermost dispatch has returned, or it runs elsewhere) the logging context is opened again, so the
+     * application's log lines there carry the request ID too; returns null where there is nothing to do.
+     */
+    public Redispatch redispatchStarted(RequestContext context) {
+        if (current.get() != null) {
+            return null;
+        }
+        current.set(context);
+        return new Redispatch(context, openLogging(context));
+    }
+
+    /** The re-dispatch is over: the thread's state is restored, and what it threw is kept for an async end. */
+    public void redispatchExited(Redispatch redispatch, Throwable thrown) {
+        current.remove();
+        logging.exit(redispatch.loggingScope);
+        if (thrown != null) {
+            redispatch.context.recordAsyncThrown(thrown);
+        }
+    }
+
+    private Object openLogging(RequestContext context) {
+        return logging.enter(context.requestId, HttpMethods.label(context.methodIndex), context.path);
     }
 
     /** A JAX-RS resource method named its template while the request runs on this thread. */
@@ -85,7 +112,7 @@ public final class RequestTracker {
             metrics.exception(context.methodIndex, endpoint, exceptionLabels.label(cause));
             events.emit(new UnhandledException(context.requestId, method, context.path, cause));
         }
-        if (accessLog) {
+        if (accessLog && events.isEnabled(Level.INFO)) {
             events.emit(new RequestProcessed(context.requestId, method, context.path, endpoint, finalStatus, duration));
         }
     }

@@ -3,63 +3,81 @@ package io.obsagent.instrumentation.logging;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The logging-context stores one class loader can see, each reached through its static get/put/remove. */
+/**
+ * The logging-context stores one class loader can see, each reached through its static get/put/remove.
+ *
+ * <p>The store classes are held weakly, and their method handles live in a {@link ClassValue} of the class
+ * itself: a web application's {@code org.slf4j.MDC} is then collected with the application when it is
+ * undeployed, instead of being kept alive by the agent's cache (whose keys are the application's loaders).
+ */
 final class MdcTargets {
 
-    private final List<Store> stores;
+    private static final String[] STORE_CLASSES = {"org.slf4j.MDC", "org.apache.logging.log4j.ThreadContext"};
 
-    private MdcTargets(List<Store> stores) {
-        this.stores = stores;
+    private static final ClassValue<Store> STORES = new ClassValue<Store>() {
+        @Override
+        protected Store computeValue(Class<?> type) {
+            return Store.of(type);
+        }
+    };
+
+    private final List<WeakReference<Class<?>>> types;
+
+    private MdcTargets(List<WeakReference<Class<?>>> types) {
+        this.types = types;
     }
 
     static MdcTargets find(ClassLoader loader) {
-        List<Store> stores = new ArrayList<Store>(2);
-        addIfPresent(stores, loader, "org.slf4j.MDC");
-        addIfPresent(stores, loader, "org.apache.logging.log4j.ThreadContext");
-        return new MdcTargets(stores);
-    }
-
-    private static void addIfPresent(List<Store> stores, ClassLoader loader, String className) {
-        try {
-            Class<?> type = Class.forName(className, true, loader);
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            stores.add(new Store(
-                    lookup.findStatic(type, "get", MethodType.methodType(String.class, String.class)),
-                    lookup.findStatic(type, "put", MethodType.methodType(void.class, String.class, String.class)),
-                    lookup.findStatic(type, "remove", MethodType.methodType(void.class, String.class))));
-        } catch (Throwable absentOrUnusable) {
-            // The application does not use this library (or an incompatible version): nothing to fill.
+        List<WeakReference<Class<?>>> types = new ArrayList<WeakReference<Class<?>>>(2);
+        for (String name : STORE_CLASSES) {
+            try {
+                Class<?> type = Class.forName(name, true, loader);
+                if (STORES.get(type) != null) {
+                    types.add(new WeakReference<Class<?>>(type));
+                }
+            } catch (Throwable absent) {
+                // The application does not use this library: nothing to fill.
+            }
         }
+        return new MdcTargets(types);
     }
 
     boolean isEmpty() {
-        return stores.isEmpty();
+        return types.isEmpty();
     }
 
     /** Puts the values into every store and returns what restores the previous ones. */
     Scope put(String requestId, String method, String path) {
         String[] values = {requestId, method, path};
-        String[][] previous = new String[stores.size()][];
-        for (int s = 0; s < stores.size(); s++) {
-            previous[s] = stores.get(s).swap(values);
+        Store[] stores = new Store[types.size()];
+        String[][] previous = new String[stores.length][];
+        for (int s = 0; s < stores.length; s++) {
+            Class<?> type = types.get(s).get();
+            stores[s] = type == null ? null : STORES.get(type);
+            previous[s] = stores[s] == null ? null : stores[s].swap(values);
         }
-        return new Scope(previous);
+        return new Scope(stores, previous);
     }
 
     /** Restores, in reverse order, so stores that share one map (Log4j over SLF4J or the reverse) end clean. */
-    final class Scope {
+    static final class Scope {
+        private final Store[] stores;
         private final String[][] previous;
 
-        private Scope(String[][] previous) {
+        private Scope(Store[] stores, String[][] previous) {
+            this.stores = stores;
             this.previous = previous;
         }
 
         void restore() {
-            for (int s = stores.size() - 1; s >= 0; s--) {
-                stores.get(s).restore(previous[s]);
+            for (int s = stores.length - 1; s >= 0; s--) {
+                if (stores[s] != null) {
+                    stores[s].restore(previous[s]);
+                }
             }
         }
     }
@@ -69,10 +87,23 @@ final class MdcTargets {
         private final MethodHandle put;
         private final MethodHandle remove;
 
-        Store(MethodHandle get, MethodHandle put, MethodHandle remove) {
+        private Store(MethodHandle get, MethodHandle put, MethodHandle remove) {
             this.get = get;
             this.put = put;
             this.remove = remove;
+        }
+
+        /** The store's handles, or null when this version lacks them (then it is simply not filled). */
+        static Store of(Class<?> type) {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                return new Store(
+                        lookup.findStatic(type, "get", MethodType.methodType(String.class, String.class)),
+                        lookup.findStatic(type, "put", MethodType.methodType(void.class, String.class, String.class)),
+                        lookup.findStatic(type, "remove", MethodType.methodType(void.class, String.class)));
+            } catch (Throwable unusable) {
+                return null;
+            }
         }
 
         String[] swap(String[] values) {

@@ -65,7 +65,109 @@ class EventWriterTest {
     @Test
     void aBlockedStreamDropsAndCountsInsteadOfBlockingProducers() {
         CountDownLatch release = new CountDownLatch(1);
-        OutputStream stuck = new OutputStream() {
+        EventWriter writer = new EventWriter("svc", Level.INFO, stuckUntil(release), 16);
+        writer.startThread();
+        long start = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+            writer.emit(AgentEvents.error("x", "e" + i));
+        }
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
+        assertThat(writer.dropped()).isGreaterThanOrEqualTo(1000 - 16 - 1);
+        release.countDown();
+    }
+
+    @Test
+    void flushWaitsForEveryAcceptedEventEvenOnASlowStream() {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        OutputStream slow = new OutputStream() {
+            @Override
+            public void write(int b) {
+                written.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                pause(20);
+                written.write(b, off, len);
+            }
+        };
+        EventWriter writer = new EventWriter("svc", Level.INFO, slow, 64);
+        writer.startThread();
+        for (int i = 0; i < 10; i++) {
+            writer.emit(AgentEvents.error("x", "e" + i));
+        }
+        writer.flush(5000);
+        assertThat(written.toString(StandardCharsets.UTF_8).split("\n")).hasSize(10);
+    }
+
+    @Test
+    void flushIsBoundedWhenTheStreamIsStuck() {
+        CountDownLatch release = new CountDownLatch(1);
+        EventWriter writer = new EventWriter("svc", Level.INFO, stuckUntil(release), 16);
+        writer.startThread();
+        writer.emit(AgentEvents.error("x", "never written"));
+        long start = System.nanoTime();
+        writer.flush(150);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(100L, 2000L);
+        release.countDown();
+    }
+
+    @Test
+    void dropsAreReportedInTheOutputOnceTheQueueDrains() {
+        CountDownLatch release = new CountDownLatch(1);
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        OutputStream stuckThenFine = new OutputStream() {
+            @Override
+            public void write(int b) {
+                written.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                EventWriterTest.await(release);
+                written.write(b, off, len);
+            }
+        };
+        EventWriter writer = new EventWriter("svc", Level.INFO, stuckThenFine, 8);
+        writer.startThread();
+        for (int i = 0; i < 100; i++) {
+            writer.emit(new RequestProcessed("r" + i, "GET", "/", "/", 200, 1000));
+        }
+        long dropped = writer.dropped();
+        assertThat(dropped).isBetween(100L - 8 - 1, 100L - 8);
+        release.countDown();
+        writer.flush(5000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!written.toString(StandardCharsets.UTF_8).contains("log.queue") && System.nanoTime() < deadline) {
+            pause(10);
+        }
+        String text = written.toString(StandardCharsets.UTF_8);
+        long processed = text.lines().filter(l -> l.contains("request_processed")).count();
+        assertThat(processed + dropped).isEqualTo(100);
+        assertThat(text).contains("\"where\":\"log.queue\"").contains(dropped + " agent events dropped, " + dropped + " since start");
+    }
+
+    @Test
+    void anExceptionWhosePrintingThrowsIsStillLoggedWithWhatIsKnown() throws Exception {
+        RuntimeException hostile = new RuntimeException("hidden") {
+            @Override
+            public String getMessage() {
+                throw new IllegalStateException("no message for you");
+            }
+
+            @Override
+            public StackTraceElement[] getStackTrace() {
+                throw new IllegalStateException("no trace either");
+            }
+        };
+        String line = new EventFormat("svc").format(new UnhandledException("r", "GET", "/", hostile));
+        com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        assertThat(node.get("exception_message").asText()).contains("getMessage() threw");
+        assertThat(node.get("stack_trace").asText()).contains("unavailable");
+    }
+
+    private static OutputStream stuckUntil(CountDownLatch release) {
+        return new OutputStream() {
             @Override
             public void write(int b) {
                 await(release);
@@ -76,15 +178,14 @@ class EventWriterTest {
                 await(release);
             }
         };
-        EventWriter writer = new EventWriter("svc", Level.INFO, stuck, 16);
-        writer.startThread();
-        long start = System.nanoTime();
-        for (int i = 0; i < 1000; i++) {
-            writer.emit(AgentEvents.error("x", "e" + i));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
-        assertThat(writer.dropped()).isGreaterThanOrEqualTo(1000 - 16 - 1);
-        release.countDown();
     }
 
     private static void await(CountDownLatch latch) {

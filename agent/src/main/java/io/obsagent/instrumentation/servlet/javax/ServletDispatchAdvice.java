@@ -13,8 +13,10 @@ import java.util.Collection;
 
 /**
  * Inlined into {@code Servlet.service} and {@code Filter.doFilter}. The outermost dispatch of a request
- * starts and ends its measurement; nested filters, servlets, forwards, includes and the container's ERROR
- * and ASYNC dispatches find the context attribute already set and only re-apply the agent's headers.
+ * starts and ends its measurement. Nested filters, servlets, forwards, includes and the container's ERROR
+ * and ASYNC dispatches find the context attribute already set: they are not measured again, the ERROR
+ * dispatch re-applies the agent's headers, and an ERROR or ASYNC dispatch on a thread outside the request
+ * gets the request's logging context back for its duration.
  *
  * <p>This is the one hand-written copy: the build generates the {@code jakarta.servlet} twin from it.
  */
@@ -32,19 +34,25 @@ public final class ServletDispatchAdvice {
         HttpServletResponse response = (HttpServletResponse) res;
         String header = Bridge.requestIdHeader();
         Object existing = header == null ? null : request.getAttribute(Bridge.CONTEXT_ATTRIBUTE);
-        Object context = existing != null || header == null ? null
-                : Bridge.requestStarted(request.getMethod(), request.getRequestURI(), request.getHeader(header));
-        if (context != null) {
-            request.setAttribute(Bridge.CONTEXT_ATTRIBUTE, context);
-            request.setAttribute(Bridge.REQUEST_ID_ATTRIBUTE, Bridge.requestId(context));
-        }
-        // On the first dispatch, and again on the ERROR dispatch in case the container reset the headers.
-        if (context != null || (existing != null && request.getDispatcherType() == DispatcherType.ERROR
-                && !response.isCommitted())) {
-            Object owner = context != null ? context : existing;
-            if (!response.containsHeader(header)) {
-                response.setHeader(header, Bridge.requestId(owner));
+        Object scope;
+        Object headersFor;
+        if (existing != null) {
+            DispatcherType type = request.getDispatcherType();
+            scope = type == DispatcherType.ERROR || type == DispatcherType.ASYNC ? Bridge.redispatchStarted(existing) : null;
+            // The container may have reset the headers before rendering its error page.
+            headersFor = type == DispatcherType.ERROR && !response.isCommitted()
+                    && !response.containsHeader(header) ? existing : null;
+        } else {
+            scope = header == null ? null
+                    : Bridge.requestStarted(request.getMethod(), request.getRequestURI(), request.getHeader(header));
+            headersFor = scope;
+            if (scope != null) {
+                request.setAttribute(Bridge.CONTEXT_ATTRIBUTE, scope);
+                request.setAttribute(Bridge.REQUEST_ID_ATTRIBUTE, Bridge.requestId(scope));
             }
+        }
+        if (headersFor != null) {
+            response.setHeader(header, Bridge.requestId(headersFor));
             if (Bridge.securityHeadersEnabled()) {
                 String[] security = Bridge.securityHeaders(request.isSecure(), request.getHeader("X-Forwarded-Proto"));
                 for (int i = 0; security != null && i < security.length; i += 2) {
@@ -54,14 +62,14 @@ public final class ServletDispatchAdvice {
                 }
             }
         }
-        return context;
+        return scope;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter Object context, @Advice.Argument(0) ServletRequest req,
+    public static void exit(@Advice.Enter Object scope, @Advice.Argument(0) ServletRequest req,
                             @Advice.Argument(1) ServletResponse res,
                             @Advice.Thrown(readOnly = false) Throwable thrown) {
-        if (context == null) {
+        if (scope == null) {
             if (thrown != null && req != null) {
                 Bridge.nestedThrown(req.getAttribute(Bridge.CONTEXT_ATTRIBUTE), thrown);
             }
@@ -70,7 +78,7 @@ public final class ServletDispatchAdvice {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         Throwable escaped = thrown;
-        if (escaped != null && Bridge.answerWithJsonError(context, response, HttpServletResponse.class)) {
+        if (escaped != null && Bridge.answerWithJsonError(scope, response, HttpServletResponse.class)) {
             thrown = null;
         }
         if (escaped == null && Bridge.securityHeadersEnabled() && !response.isCommitted()) {
@@ -89,7 +97,7 @@ public final class ServletDispatchAdvice {
         }
         String mapping = Bridge.hasServletMapping(HttpServletRequest.class)
                 ? request.getHttpServletMapping().getPattern() : null;
-        Bridge.dispatchExited(context, response.getStatus(), escaped, recorded,
+        Bridge.dispatchExited(scope, response.getStatus(), escaped, recorded,
                 request.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"),
                 request.getServletPath(), request.getPathInfo(), mapping,
                 request.isAsyncStarted() ? request.getAsyncContext() : null, AsyncListener.class);

@@ -129,6 +129,30 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops reading the process's standard output until {@link #resumeStdout()} (or {@link #close()}): the pipe
+     * fills up and the process's next writes to stdout block, as with a slow log collector.
+     */
+    public void pauseStdout() {
+        output.pauseStdout(true);
+    }
+
+    public void resumeStdout() {
+        output.pauseStdout(false);
+    }
+
+    /** Waits until {@code count} output lines (already written or still to come) match. */
+    public void awaitLineCount(Predicate<String> matcher, int count, Duration timeout) {
+        try {
+            if (!output.awaitCount(matcher, count, timeout)) {
+                throw new AssertionError("Fewer than " + count + " output lines of " + name + " matched within " + timeout + state());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for output of " + name, e);
+        }
+    }
+
     /** Waits until the app's ready path answers 200. */
     public HttpResult awaitReady() {
         return awaitHttpOk(readyPath, STARTUP_TIMEOUT);
@@ -179,6 +203,7 @@ public final class AppProcess implements AutoCloseable {
     /** Ends the process: SIGTERM, then SIGKILL after a grace period. */
     @Override
     public void close() {
+        resumeStdout();
         try {
             if (process.isAlive()) {
                 process.destroy();

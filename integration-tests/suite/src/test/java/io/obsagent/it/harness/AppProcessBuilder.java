@@ -139,6 +139,11 @@ public final class AppProcessBuilder {
         return line.toString();
     }
 
+    /** A port that was free a moment ago, for a test's own listener (e.g. a TLS connector or a database). */
+    public static int freePort() {
+        return freePorts()[0];
+    }
+
     /** Two distinct ports that were free a moment ago. */
     private static int[] freePorts() {
         try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {

@@ -36,6 +36,9 @@ final class ProcessOutput {
     private final Path logFile;
     private Writer log;
     private int openStreams = 2;
+    /** While true the stdout pump stops reading, so the pipe fills and the process's writes to stdout block. */
+    private final Object stdoutGate = new Object();
+    private boolean stdoutPaused;
 
     private ProcessOutput(Path logFile, String header) throws IOException {
         this.logFile = logFile;
@@ -80,6 +83,25 @@ final class ProcessOutput {
         }
     }
 
+    /** Waits until {@code count} lines so far match; false when the deadline passes or both streams end first. */
+    synchronized boolean awaitCount(Predicate<String> matcher, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int checked = 0;
+        int matched = 0;
+        while (true) {
+            for (; checked < lines.size(); checked++) {
+                if (matcher.test(lines.get(checked).text()) && ++matched >= count) {
+                    return true;
+                }
+            }
+            long remainingMs = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            if (openStreams == 0 || remainingMs <= 0) {
+                return false;
+            }
+            wait(remainingMs);
+        }
+    }
+
     /** The last lines, for failure messages. */
     synchronized String tail(int count) {
         List<Line> last = lines.subList(Math.max(0, lines.size() - count), lines.size());
@@ -88,6 +110,24 @@ final class ProcessOutput {
             text.append(line.tagged()).append('\n');
         }
         return text.toString();
+    }
+
+    void pauseStdout(boolean paused) {
+        synchronized (stdoutGate) {
+            stdoutPaused = paused;
+            stdoutGate.notifyAll();
+        }
+    }
+
+    private void awaitStdoutOpen(Stream stream) throws InterruptedException {
+        if (stream != Stream.STDOUT) {
+            return;
+        }
+        synchronized (stdoutGate) {
+            while (stdoutPaused) {
+                stdoutGate.wait();
+            }
+        }
     }
 
     /** Waits briefly for the streams to drain (the process has ended), then closes the log file. */
@@ -104,11 +144,17 @@ final class ProcessOutput {
         Thread pump = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String text;
-                while ((text = reader.readLine()) != null) {
+                while (true) {
+                    awaitStdoutOpen(stream);
+                    if ((text = reader.readLine()) == null) {
+                        break;
+                    }
                     add(new Line(stream, text));
                 }
             } catch (IOException e) {
                 // The process was killed while we read: its output ends here.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 streamEnded();
             }

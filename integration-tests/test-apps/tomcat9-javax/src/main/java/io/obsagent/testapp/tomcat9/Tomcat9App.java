@@ -11,6 +11,7 @@ import io.obsagent.testapp.javax.JavaxEndpoints;
 import io.obsagent.testapp.javax.ServerPort;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 public final class Tomcat9App {
@@ -28,6 +29,10 @@ public final class Tomcat9App {
         Tomcat tomcat = new Tomcat();
         tomcat.setPort(port);
         tomcat.getConnector();
+        Connector tls = TlsConnector.fromEnvironment();
+        if (tls != null) {
+            tomcat.getService().addConnector(tls);
+        }
         Context context = tomcat.addContext("", null);
         context.addServletContainerInitializer(
                 (classes, servletContext) -> registerEndpoints(servletContext, metrics, greeting), null);

@@ -1,0 +1,57 @@
+package io.obsagent.instrumentation.logging;
+
+import io.obsagent.core.events.AgentEvents;
+import io.obsagent.core.events.EventWriter;
+import io.obsagent.core.metrics.AgentSelfMetrics;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code app_logs.json=true} (SPEC §5): each console appender the application starts is switched to JSON,
+ * Logback's through logstash-logback-encoder and Log4j 2's through Log4j's own JSON layouts. When that is not
+ * possible the application's logging is left exactly as it was and one {@code agent_error} per logging
+ * library says why; a fault of the agent's own is also counted.
+ */
+public final class AppLogsJson {
+
+    static final String WHERE = "app_logs.json";
+
+    private final LogbackJsonConsole logback = new LogbackJsonConsole();
+    private final Log4jJsonConsole log4j = new Log4jJsonConsole();
+    private final EventWriter events;
+    private final AgentSelfMetrics selfMetrics;
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    public AppLogsJson(EventWriter events, AgentSelfMetrics selfMetrics) {
+        this.events = events;
+        this.selfMetrics = selfMetrics;
+    }
+
+    /** A Logback {@code ConsoleAppender} is starting, or a Log4j 2 {@code ConsoleAppender.Builder} is building. */
+    public void consoleStarting(Object appenderOrBuilder) {
+        Class<?> logbackConsole = LogbackJsonConsole.consoleAppenderType(appenderOrBuilder);
+        String library = logbackConsole != null ? "logback" : "log4j";
+        try {
+            if (logbackConsole != null) {
+                logback.switchToJson(appenderOrBuilder, logbackConsole);
+            } else {
+                log4j.switchToJson(appenderOrBuilder);
+            }
+        } catch (AppLogsUnsupported unsupported) {
+            reportOnce(library, unsupported.getMessage());
+        } catch (Throwable fault) {
+            selfMetrics.error(WHERE);
+            Throwable cause = fault instanceof InvocationTargetException && fault.getCause() != null ? fault.getCause() : fault;
+            reportOnce(library, "could not switch the " + library + " console output to JSON, it stays as it is: "
+                    + cause);
+        }
+    }
+
+    private void reportOnce(String library, String error) {
+        if (reported.add(library)) {
+            events.emit(AgentEvents.error(WHERE, error));
+        }
+    }
+}

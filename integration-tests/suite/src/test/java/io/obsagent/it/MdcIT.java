@@ -1,0 +1,46 @@
+package io.obsagent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import io.obsagent.it.harness.AppJar;
+import io.obsagent.it.harness.AppProcess;
+import io.obsagent.it.harness.Apps;
+import io.obsagent.it.harness.Http;
+import io.obsagent.it.harness.HttpResult;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The application reads the request's ID from its own logging context: SLF4J's MDC on Jetty 9 with Logback 1.2,
+ * Log4j 2's ThreadContext on Jersey; and a pattern's {@code %X{request_id}} prints it.
+ */
+class MdcIT {
+
+    private static final int SEQUENTIAL = 40;
+
+    static Stream<Arguments> appsAndTheirMdcEndpoint() {
+        return Stream.of(Arguments.of(Apps.jetty9(), "/mdc"), Arguments.of(Apps.jersey(), "/api/mdc"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("appsAndTheirMdcEndpoint")
+    void eachRequestSeesItsOwnIdAndNeverTheLastOne(AppJar jar, String path) {
+        try (AppProcess app = AppProcess.builder(jar).withAgent().start()) {
+            app.awaitReady();
+
+            // Sequential requests reuse the container's pooled threads: a leak would show the previous request's ID.
+            for (int i = 0; i < SEQUENTIAL; i++) {
+                String id = "mdc-" + i;
+                assertThat(Http.get(app.appUrl(path), "X-Request-ID", id).body()).isEqualTo(id);
+            }
+            HttpResult generated = Http.get(app.appUrl(path));
+            assertThat(generated.body()).isEqualTo(generated.header("X-Request-ID"));
+            app.awaitLine(line -> line.contains("mdc check") && line.contains("request_id=" + generated.body()),
+                    Duration.ofSeconds(10));
+        }
+    }
+}

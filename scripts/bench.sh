@@ -1,0 +1,606 @@
+#!/usr/bin/env bash
+# ---------------------------------------------------------------------------------------------------------
+# bench.sh — what obs-agent costs a service, next to no agent and next to the OpenTelemetry Java agent.
+#
+# It runs the sample task API (sample-app) in three configurations, interleaved A B C A B C ... so that
+# drift of a shared machine (other builds, thermal, noisy neighbours) hits all three alike:
+#   A  no agent
+#   B  obs-agent with its defaults (only server.port moved to a free port so runs cannot collide)
+#   C  OpenTelemetry Java agent, metrics only, exported as Prometheus
+# All three use the same JDK and the same JVM flags: -Xmx256m -XX:+UseSerialGC. The GC is named
+# explicitly so the JVM's ergonomics (which pick Serial or G1 from the CPU count) cannot differ between
+# runs or machines. Nothing is pinned to CPUs: the service, wrk and the poller share the machine's cores.
+#
+# For each run it measures:
+#   start-up         JVM launch -> first HTTP 200 of GET /api/v1/tasks, polled every 10 ms by a small Java
+#                    program (scripts/bench/StartupPoll.java) started and warmed before the launch. A curl
+#                    loop was measured and rejected: ~13 ms CPU per attempt (half a core) and a ~24 ms real
+#                    period, against ~0.7 ms and 10.6 ms for the Java poller (details in its comment).
+#   GET by id        after a warm-up, wrk against GET /api/v1/tasks/{id}: requests/s, p50, p99
+#   mix              wrk, 80 % GET by id / 20 % POST create (scripts/bench/load.lua): requests/s, p50, p99
+#   CPU per request  the service's utime+stime (/proc/PID/stat) over a load window / requests wrk completed
+#   RSS after load   VmRSS of the service right after the load
+#   heap after GC    jcmd GC.run, then the "used" of the heap generations in jcmd GC.heap_info
+# and once: the size of the two agent jars.
+#
+# How to read it: every figure is the median over the rounds (default 5) of one configuration; the B/A
+# and C/A columns divide by the no-agent median (for throughput a ratio below 1 means slower, for
+# everything else a ratio above 1 means more cost). There are no thresholds: the script passes or fails
+# only on whether it could measure. On a 2-core machine wrk competes with the service for CPU, so absolute
+# requests/s are low and depend on what else runs; compare columns of the same run, and look at the
+# per-run rows in runs.csv before trusting a small difference. Its column busy_before_pct is how busy the
+# machine's CPUs were during the idle second before each run (none of this script's processes running):
+# anything well above 0 means another job was competing.
+# A non-zero error count from wrk is reported under the table.
+#
+# Output: target/bench/results.md (table, date, JDK, CPUs, command line), target/bench/runs.csv (every
+# run), target/bench/logs/ (service stdout/stderr, wrk reports, poller output).
+#
+# Usage: scripts/bench.sh [--rounds N] [--quick] [--warmup SECONDS] [--duration SECONDS]
+# ---------------------------------------------------------------------------------------------------------
+set -euo pipefail
+shopt -s inherit_errexit   # a failure inside $(...) fails the assignment too
+export LC_ALL=C   # decimal points in $EPOCHREALTIME, awk and printf
+
+# ---- fixed settings ---------------------------------------------------------------------------------------
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"   # the script lives in REPO_ROOT/scripts
+readonly REPO_ROOT
+readonly BENCH_DIR="target/bench"
+readonly LOG_DIR="$BENCH_DIR/logs"
+readonly CLASSES_DIR="$BENCH_DIR/classes"
+readonly RESULTS_MD="$BENCH_DIR/results.md"
+readonly RUNS_CSV="$BENCH_DIR/runs.csv"
+readonly OBS_AGENT_JAR="agent/target/obs-agent.jar"
+readonly SAMPLE_APP_JAR="sample-app/target/sample-app.jar"
+readonly LUA_SCRIPT="scripts/bench/load.lua"
+readonly POLL_SOURCE="scripts/bench/StartupPoll.java"
+
+# OpenTelemetry agent: the pinned version first, then nearby ones should it not resolve.
+readonly OTEL_VERSIONS=(2.22.0 2.21.0 2.23.0 2.20.1)
+
+readonly JVM_FLAGS=(-Xmx256m -XX:+UseSerialGC)
+readonly WRK_THREADS=2
+readonly WRK_CONNECTIONS=16
+readonly MIX_POST_PERCENT=20
+readonly STARTUP_TIMEOUT_S=180
+readonly CONFIGS=(A B C)
+
+# ---- options (see usage) ----------------------------------------------------------------------------------
+rounds=5
+warmup_s=10
+load_s=20
+quick=false
+COMMAND_LINE="$(printf '%q ' "$0" "$@")"
+readonly COMMAND_LINE="${COMMAND_LINE% }"
+
+# ---- state ------------------------------------------------------------------------------------------------
+TRACKED_PIDS=()      # every background process this script started and has not yet reaped
+JAVA="" JCMD="" JAVAC=""
+OTEL_JAR="" OTEL_VERSION=""
+SERVICE_PID=""       # the service of the current run
+RUN_NAME=""          # the current run's file name stem under logs/, e.g. r2-B (r2-B-retry1 when repeated)
+RUN_LOST=""          # why the current run was lost to an outside kill ("" = not lost)
+LOST_RUNS=0          # runs repeated because of that
+
+usage() {
+    cat <<EOF
+Usage: scripts/bench.sh [--rounds N] [--quick] [--warmup SECONDS] [--duration SECONDS]
+
+Benchmarks sample-app with no agent (A), with obs-agent (B) and with the OpenTelemetry agent metrics-only (C),
+interleaved, and writes medians and ratios to target/bench/results.md (every run: target/bench/runs.csv).
+
+  --rounds N          runs per configuration (default 5); figures are medians over them
+  --warmup SECONDS    wrk warm-up before measuring (default 10)
+  --duration SECONDS  length of each of the two measured wrk loads (default 20)
+  --quick             one round, 3 s warm-up, 5 s loads: proves the script works, figures are rough
+  -h, --help          this text
+
+Uses \$JAVA_HOME/bin/java when JAVA_HOME is set, else the java on PATH; jcmd and javac from the same JDK.
+EOF
+}
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+parse_args() {
+    while (($# > 0)); do
+        case "$1" in
+            --rounds)   [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || die "--rounds needs a positive integer"; rounds=$2; shift 2 ;;
+            --warmup)   [[ ${2:-} =~ ^[0-9]+$ ]] || die "--warmup needs seconds"; warmup_s=$2; shift 2 ;;
+            --duration) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || die "--duration needs seconds"; load_s=$2; shift 2 ;;
+            --quick)    quick=true; shift ;;
+            -h|--help)  usage; exit 0 ;;
+            *)          usage >&2; die "unknown argument: $1" ;;
+        esac
+    done
+    if $quick; then
+        rounds=1 warmup_s=3 load_s=5
+    fi
+}
+
+# ---- process bookkeeping: everything started is killed on exit --------------------------------------------
+track_pid() { TRACKED_PIDS+=("$1"); }
+
+untrack_pid() {
+    local keep=() pid
+    for pid in "${TRACKED_PIDS[@]}"; do
+        [[ $pid == "$1" ]] || keep+=("$pid")
+    done
+    TRACKED_PIDS=("${keep[@]}")
+}
+
+# Sends TERM, waits up to $2 seconds, then KILL; reaps the process. Only ever by PID.
+stop_process() {
+    local pid=$1 grace_s=${2:-10} waited=0
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        while kill -0 "$pid" 2>/dev/null && ((waited < grace_s * 10)); do
+            sleep 0.1
+            waited=$((waited + 1))
+        done
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+    untrack_pid "$pid"
+}
+
+cleanup() {
+    local status=$? pid
+    trap - EXIT INT TERM
+    for pid in "${TRACKED_PIDS[@]}"; do
+        stop_process "$pid" 5
+    done
+    exit "$status"
+}
+
+# ---- set-up ------------------------------------------------------------------------------------------------
+resolve_jdk() {
+    if [[ -n ${JAVA_HOME:-} ]]; then
+        JAVA="$JAVA_HOME/bin/java"
+    else
+        JAVA="$(command -v java)" || die "no java on PATH and JAVA_HOME unset"
+    fi
+    local jdk_bin
+    jdk_bin="$(dirname "$(readlink -f "$JAVA")")"
+    JCMD="$jdk_bin/jcmd"
+    JAVAC="$jdk_bin/javac"
+    [[ -x $JAVA && -x $JCMD && -x $JAVAC ]] || die "need java, jcmd and javac in $jdk_bin (a full JDK)"
+}
+
+ensure_wrk() {
+    command -v wrk >/dev/null && return
+    log "installing wrk"
+    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
+    command -v wrk >/dev/null || die "wrk could not be installed"
+}
+
+ensure_project_jars() {
+    if [[ ! -f $OBS_AGENT_JAR || ! -f $SAMPLE_APP_JAR ]]; then
+        log "building the agent and sample-app jars"
+        mvn -B -q -N install
+        [[ -f $OBS_AGENT_JAR ]] || mvn -B -q -f agent/pom.xml package -DskipTests
+        [[ -f $SAMPLE_APP_JAR ]] || mvn -B -q -f sample-app/pom.xml package -DskipTests
+    fi
+    [[ -f $OBS_AGENT_JAR && -f $SAMPLE_APP_JAR ]] || die "build did not produce $OBS_AGENT_JAR and $SAMPLE_APP_JAR"
+}
+
+# Fetches the OpenTelemetry agent into target/bench/ with Maven. -N: only the root pom is read, so this
+# works whatever state the modules are in.
+ensure_otel_agent() {
+    local version jar
+    for version in "${OTEL_VERSIONS[@]}"; do
+        jar="$BENCH_DIR/opentelemetry-javaagent-$version.jar"
+        if [[ ! -f $jar ]]; then
+            log "fetching opentelemetry-javaagent $version"
+            mvn -B -q -N dependency:copy \
+                -Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:$version" \
+                -DoutputDirectory="$BENCH_DIR/" >"$LOG_DIR/mvn-otel-$version.log" 2>&1 \
+                || log "opentelemetry-javaagent $version did not resolve (see $LOG_DIR/mvn-otel-$version.log)"
+        fi
+        if [[ -f $jar ]]; then
+            OTEL_JAR=$jar OTEL_VERSION=$version
+            return
+        fi
+    done
+    die "no opentelemetry-javaagent version resolved (tried ${OTEL_VERSIONS[*]})"
+}
+
+compile_startup_poll() {
+    if [[ ! -f $CLASSES_DIR/StartupPoll.class || $POLL_SOURCE -nt $CLASSES_DIR/StartupPoll.class ]]; then
+        mkdir -p "$CLASSES_DIR"
+        "$JAVAC" -d "$CLASSES_DIR" "$POLL_SOURCE"
+    fi
+}
+
+# A port nobody listens on now: bound and released by the kernel's choice (python3), else probed at random.
+free_port() {
+    if command -v python3 >/dev/null; then
+        python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+        return
+    fi
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 40000))
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+    done
+}
+
+# ---- one service run ------------------------------------------------------------------------------------------
+# Agent arguments of a configuration; $2 is a free port for the agent's own HTTP server.
+agent_flags() {
+    local config=$1 side_port=$2
+    case "$config" in
+        A) ;;
+        B) printf '%s\n' "-javaagent:$OBS_AGENT_JAR=server.port=$side_port" ;;
+        C) printf '%s\n' "-javaagent:$OTEL_JAR" -Dotel.traces.exporter=none -Dotel.logs.exporter=none \
+               -Dotel.metrics.exporter=prometheus "-Dotel.exporter.prometheus.port=$side_port" ;;
+    esac
+}
+
+# True while the service runs. When it has gone: a death by signal is someone else's kill (this script
+# stops services only after measuring them), so the run is marked lost and will be repeated; any other
+# exit is the service failing, which is fatal.
+service_alive() {
+    local phase=$1 status=0
+    kill -0 "$SERVICE_PID" 2>/dev/null && return 0
+    wait "$SERVICE_PID" || status=$?
+    untrack_pid "$SERVICE_PID"
+    if ((status > 128)); then
+        RUN_LOST="service killed by signal $((status - 128)) from outside during $phase"
+        return 1
+    fi
+    die "service exited with status $status during $phase; see $LOG_DIR/$RUN_NAME.out and .err"
+}
+
+# Starts the poller, then the service; sets SERVICE_PID and STARTUP_S (launch -> first 200),
+# or RUN_LOST when the service was killed from outside.
+launch_and_time_startup() {
+    local config=$1 app_port=$2 side_port=$3
+    local poll_out="$LOG_DIR/$RUN_NAME.poll" poll_pid flags=() t0 line up_us waited=0
+
+    "$JAVA" -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CLASSES_DIR" StartupPoll \
+        127.0.0.1 "$app_port" /api/v1/tasks "$STARTUP_TIMEOUT_S" >"$poll_out" 2>&1 &
+    poll_pid=$!
+    track_pid "$poll_pid"
+    until grep -q '^ready' "$poll_out" 2>/dev/null; do
+        kill -0 "$poll_pid" 2>/dev/null || die "start-up poller failed: $(cat "$poll_out")"
+        ((waited++ < 300)) || die "start-up poller not ready after 30 s"
+        sleep 0.1
+    done
+
+    mapfile -t flags < <(agent_flags "$config" "$side_port")
+    t0=${EPOCHREALTIME/./}
+    SERVER_PORT=$app_port "$JAVA" "${JVM_FLAGS[@]}" "${flags[@]}" -jar "$SAMPLE_APP_JAR" \
+        >"$LOG_DIR/$RUN_NAME.out" 2>"$LOG_DIR/$RUN_NAME.err" &
+    SERVICE_PID=$!
+    track_pid "$SERVICE_PID"
+
+    while kill -0 "$poll_pid" 2>/dev/null; do
+        if ! service_alive "start-up"; then
+            stop_process "$poll_pid" 1
+            return 0
+        fi
+        sleep 0.05
+    done
+    wait "$poll_pid" || die "service ($config) gave no 200 within ${STARTUP_TIMEOUT_S}s: $(cat "$poll_out")"
+    untrack_pid "$poll_pid"
+    line=$(grep '^up ' "$poll_out") || die "poller printed no result: $(cat "$poll_out")"
+    up_us=$(awk '{print $2}' <<<"$line")
+    STARTUP_S=$(awk -v a="$t0" -v b="$up_us" 'BEGIN { printf "%.3f", (b - a) / 1e6 }')
+}
+
+create_task() {
+    local port=$1 body id
+    body=$(curl -sS --fail --max-time 10 -H 'Content-Type: application/json' \
+        -d '{"title":"benchmark target"}' "http://127.0.0.1:$port/api/v1/tasks") || die "POST /api/v1/tasks failed"
+    id=$(sed -n 's/.*"id":\([0-9][0-9]*\).*/\1/p' <<<"$body")
+    [[ -n $id ]] || die "no id in POST answer: $body"
+    curl -sS --fail --max-time 10 -o /dev/null "http://127.0.0.1:$port/api/v1/tasks/$id" || die "GET task $id failed"
+    echo "$id"
+}
+
+# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat, counted after the
+# parenthesised command name, which may itself contain spaces).
+cpu_ticks() {
+    local stat
+    stat=$(<"/proc/$1/stat")
+    stat=${stat##*) }
+    awk '{ print $12 + $13 }' <<<"$stat"
+}
+
+# Percent of all CPUs busy (not idle, not iowait) over one second, from /proc/stat.
+machine_busy_pct() {
+    local before after
+    before=$(awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+    sleep 1
+    after=$(awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+    awk -v b="$before" -v a="$after" 'BEGIN {
+        split(b, x, " "); split(a, y, " "); total = y[1] - x[1]; idle = y[2] - x[2]
+        printf "%.0f", (total > 0 ? 100 * (total - idle) / total : 0) }'
+}
+
+rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+# Full GC, then the sum of "used" over the heap's generations (Serial: def new + tenured; G1: one line).
+heap_used_after_gc_mb() {
+    local pid=$1
+    "$JCMD" "$pid" GC.run >/dev/null
+    "$JCMD" "$pid" GC.heap_info | awk '
+        /total [0-9]+K, used [0-9]+K/ { match($0, /used [0-9]+K/); kb += substr($0, RSTART + 5, RLENGTH - 6) }
+        END { if (kb == "") exit 1; printf "%.1f", kb / 1024 }'
+}
+
+# Runs wrk in the background (so a signal to this script is handled at once) and parses load.lua's
+# BENCH_RESULT line. Sets WRK_RPS, WRK_P50_MS, WRK_P99_MS, WRK_REQUESTS, WRK_ERRORS, WRK_CPU_US.
+# $4 = the service PID whose CPU is counted over the window; "-" to skip.
+run_wrk() {
+    local port=$1 seconds=$2 post_percent=$3 pid=$4 task_id=$5 report=$6
+    local wrk_pid ticks_before ticks_after clk result
+    clk=$(getconf CLK_TCK)
+    [[ $pid == - ]] || ticks_before=$(cpu_ticks "$pid")
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${seconds}s" --latency -s "$LUA_SCRIPT" \
+        "http://127.0.0.1:$port" -- "$task_id" "$post_percent" >"$report" 2>&1 &
+    wrk_pid=$!
+    track_pid "$wrk_pid"
+    wait "$wrk_pid" || die "wrk failed; see $report"
+    untrack_pid "$wrk_pid"
+    # The service may have been killed meanwhile: then no CPU figure (and run_once drops the run).
+    [[ $pid == - ]] || ticks_after=$(cpu_ticks "$pid" 2>/dev/null) || pid=-
+
+    result=$(grep '^BENCH_RESULT' "$report") || die "no BENCH_RESULT in $report"
+    eval "$(awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); printf "local r_%s=%s\n", kv[1], kv[2] } }' <<<"$result")"
+    # shellcheck disable=SC2154  # r_* are set by the eval above
+    {
+        WRK_REQUESTS=$r_requests
+        WRK_ERRORS=$((r_non2xx + r_connect_errors + r_read_errors + r_write_errors + r_timeouts))
+        WRK_RPS=$(awk -v n="$r_requests" -v d="$r_duration_us" 'BEGIN { printf "%.1f", n / (d / 1e6) }')
+        WRK_P50_MS=$(awk -v v="$r_p50_us" 'BEGIN { printf "%.3f", v / 1000 }')
+        WRK_P99_MS=$(awk -v v="$r_p99_us" 'BEGIN { printf "%.3f", v / 1000 }')
+    }
+    WRK_CPU_US=""
+    if [[ $pid != - ]]; then
+        WRK_CPU_US=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$clk" -v n="$r_requests" \
+            'BEGIN { printf "%.2f", (n > 0 ? t / hz * 1e6 / n : 0) }')
+    fi
+}
+
+# Cheap after-the-fact check that the agent of B / C really was active (not part of any figure).
+agent_check() {
+    local config=$1 side_port=$2
+    case "$config" in
+        A) echo "n/a" ;;
+        B) grep -q '"event":"agent_started"' "$LOG_DIR/$RUN_NAME.out" "$LOG_DIR/$RUN_NAME.err" 2>/dev/null \
+               && echo "agent_started" || echo "no-agent_started-line" ;;
+        C) curl -s -o /dev/null -w 'metrics-http-%{http_code}' --max-time 5 "http://127.0.0.1:$side_port/metrics" \
+               || echo "metrics-unreachable" ;;
+    esac
+}
+
+# One full run of one configuration; appends a row to runs.csv, or sets RUN_LOST and writes nothing.
+run_once() {
+    local config=$1 round=$2 app_port side_port task_id rss heap check busy
+    local get_rps get_p50 get_p99 get_cpu get_n get_err
+    RUN_LOST=""
+    app_port=$(free_port)
+    side_port=$(free_port)
+    [[ $side_port != "$app_port" ]] || side_port=$(free_port)
+    busy=$(machine_busy_pct)
+    log "round $round/$rounds, config $config: starting $RUN_NAME (CPUs ${busy}% busy with other work just before)"
+
+    launch_and_time_startup "$config" "$app_port" "$side_port"
+    [[ -z $RUN_LOST ]] || return 0
+    log "  start-up ${STARTUP_S}s"
+    task_id=$(create_task "$app_port")
+
+    ((warmup_s == 0)) || run_wrk "$app_port" "$warmup_s" "$MIX_POST_PERCENT" - "$task_id" "$LOG_DIR/$RUN_NAME.wrk-warmup.txt"
+    service_alive "warm-up" || return 0
+    run_wrk "$app_port" "$load_s" 0 "$SERVICE_PID" "$task_id" "$LOG_DIR/$RUN_NAME.wrk-get.txt"
+    service_alive "GET load" || return 0
+    get_rps=$WRK_RPS get_p50=$WRK_P50_MS get_p99=$WRK_P99_MS get_cpu=$WRK_CPU_US get_n=$WRK_REQUESTS get_err=$WRK_ERRORS
+    log "  GET by id: $get_rps req/s, p50 ${get_p50} ms, p99 ${get_p99} ms, ${get_cpu} us CPU/req"
+    run_wrk "$app_port" "$load_s" "$MIX_POST_PERCENT" "$SERVICE_PID" "$task_id" "$LOG_DIR/$RUN_NAME.wrk-mix.txt"
+    service_alive "mix load" || return 0
+    log "  mix:       $WRK_RPS req/s, p50 ${WRK_P50_MS} ms, p99 ${WRK_P99_MS} ms, ${WRK_CPU_US} us CPU/req"
+
+    rss=$(rss_mb "$SERVICE_PID")
+    heap=$(heap_used_after_gc_mb "$SERVICE_PID") || die "could not read heap usage with jcmd"
+    service_alive "memory measurement" || return 0
+    check=$(agent_check "$config" "$side_port")
+    log "  RSS ${rss} MiB, heap after GC ${heap} MiB, check: $check"
+    stop_process "$SERVICE_PID" 15
+
+    echo "$round,$config,$STARTUP_S,$get_rps,$get_p50,$get_p99,$get_cpu,$get_n,$get_err,$WRK_RPS,$WRK_P50_MS,$WRK_P99_MS,$WRK_CPU_US,$WRK_REQUESTS,$WRK_ERRORS,$rss,$heap,$busy,$check" >>"$RUNS_CSV"
+}
+
+# Runs one configuration until a run completes; a run lost to an outside kill is repeated (twice at most).
+measure_configuration() {
+    local config=$1 round=$2 attempt
+    for attempt in 1 2 3; do
+        RUN_NAME="r${round}-${config}"
+        ((attempt == 1)) || RUN_NAME+="-retry$((attempt - 1))"
+        run_once "$config" "$round"
+        [[ -n $RUN_LOST ]] || return 0
+        LOST_RUNS=$((LOST_RUNS + 1))
+        log "  run lost: $RUN_LOST; repeating it"
+    done
+    die "round $round, config $config: lost three times to outside kills"
+}
+
+# ---- summary ------------------------------------------------------------------------------------------------
+# Values of the runs.csv column named $1, for configuration $2 (or every configuration when $2 is absent).
+column_values() {
+    awk -F, -v col="$1" -v cfg="${2:-}" '
+        NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
+        (cfg == "" || $2 == cfg) && $c != "" { print $c }' "$RUNS_CSV"
+}
+
+# Median of numbers on standard input (empty output for no input).
+median_of_input() {
+    sort -g | awk '{ v[NR] = $1 } END { if (NR > 0) print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+median() { column_values "$1" "$2" | median_of_input; }
+
+sum_column() { column_values "$1" "$2" | awk '{ s += $1 } END { print s + 0 }'; }
+
+# Megabytes of 10^6 bytes, as jar sizes are usually quoted.
+jar_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+
+# One markdown row: label, printf format, then the A, B, C values; ratios to A.
+table_row() {
+    local label=$1 fmt=$2 a=$3 b=$4 c=$5
+    awk -v label="$label" -v fmt="$fmt" -v a="$a" -v b="$b" -v c="$c" 'BEGIN {
+        ratio_b = (a != "" && a + 0 != 0 && b != "") ? sprintf("%.2f", b / a) : "n/a"
+        ratio_c = (a != "" && a + 0 != 0 && c != "") ? sprintf("%.2f", c / a) : "n/a"
+        printf "| %s | " fmt " | " fmt " | " fmt " | %s | %s |\n", label, a, b, c, ratio_b, ratio_c
+    }'
+}
+
+# The measured rows of the tables: label | printf format | runs.csv column.
+readonly METRICS=(
+    "start-up to first 200 (s)|%.2f|startup_s"
+    "GET by id: requests/s|%.0f|get_rps"
+    "GET by id: p50 latency (ms)|%.2f|get_p50_ms"
+    "GET by id: p99 latency (ms)|%.2f|get_p99_ms"
+    "GET by id: CPU per request (µs)|%.1f|get_cpu_us_per_req"
+    "mix 80/20: requests/s|%.0f|mix_rps"
+    "mix 80/20: p50 latency (ms)|%.2f|mix_p50_ms"
+    "mix 80/20: p99 latency (ms)|%.2f|mix_p99_ms"
+    "mix 80/20: CPU per request (µs)|%.1f|mix_cpu_us_per_req"
+    "RSS after load (MiB)|%.0f|rss_mb"
+    "heap used after full GC (MiB)|%.1f|heap_used_mb"
+)
+
+results_table() {
+    local metric label fmt column
+    echo "| metric (median of $rounds) | A: no agent | B: obs-agent | C: OTel agent $OTEL_VERSION | B/A | C/A |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    for metric in "${METRICS[@]}"; do
+        IFS='|' read -r label fmt column <<<"$metric"
+        table_row "$label" "$fmt" "$(median "$column" A)" "$(median "$column" B)" "$(median "$column" C)"
+    done
+    echo "| agent jar size (MB = 10^6 bytes) | — | $(jar_mb "$OBS_AGENT_JAR") | $(jar_mb "$OTEL_JAR") | — | — |"
+}
+
+# "min–max" of a column for one configuration.
+spread() {
+    local fmt=$2 values
+    values=$(column_values "$1" "$3" | sort -g)
+    [[ -n $values ]] || { echo "—"; return; }
+    # shellcheck disable=SC2059  # the format is ours
+    printf "$fmt–$fmt" "$(head -1 <<<"$values")" "$(tail -1 <<<"$values")"
+}
+
+# Smallest and largest run of each configuration: how far to trust the medians.
+spread_table() {
+    local metric label fmt column
+    echo "| metric (min–max of $rounds) | A: no agent | B: obs-agent | C: OTel agent |"
+    echo "|---|---:|---:|---:|"
+    for metric in "${METRICS[@]}"; do
+        IFS='|' read -r label fmt column <<<"$metric"
+        echo "| $label | $(spread "$column" "$fmt" A) | $(spread "$column" "$fmt" B) | $(spread "$column" "$fmt" C) |"
+    done
+}
+
+error_notes() {
+    local config get_err mix_err any=false
+    for config in "${CONFIGS[@]}"; do
+        get_err=$(sum_column get_errors "$config")
+        mix_err=$(sum_column mix_errors "$config")
+        if ((get_err + mix_err > 0)); then
+            echo "- $config: wrk counted $get_err errors in the GET loads and $mix_err in the mix loads (non-2xx/3xx, socket errors, timeouts)."
+            any=true
+        fi
+    done
+    $any || echo "- wrk counted no errors (non-2xx/3xx, socket errors, timeouts) in any measured load."
+}
+
+# A visible warning when other work kept the machine busy (median over the runs above 25 %).
+noise_warning() {
+    local median_busy
+    median_busy=$(column_values busy_before_pct | median_of_input)
+    if [[ -n $median_busy ]] && awk -v m="$median_busy" 'BEGIN { exit !(m > 25) }'; then
+        echo "**Noisy machine: other work kept the CPUs ${median_busy} % busy (median) just before the runs; the"
+        echo "figures below mix the agents' cost with that competition. Compare them with care, or re-run on a quiet machine.**"
+        echo
+    fi
+}
+
+# How busy the CPUs were, before the runs, with work that was not this benchmark's.
+busy_summary() {
+    local values
+    values=$(column_values busy_before_pct | sort -g)
+    [[ -n $values ]] || { echo "not measured"; return; }
+    echo "CPUs $(head -1 <<<"$values")–$(tail -1 <<<"$values") % busy (median $(median_of_input <<<"$values") %) in the idle second before each run"
+}
+
+write_results() {
+    local table=$1 started=$2 finished=$3
+    {
+        echo "# obs-agent benchmark"
+        echo
+        echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ) (run took $(((finished - started) / 60)) min $(((finished - started) % 60)) s)"
+        echo "- command: \`$COMMAND_LINE\`"
+        echo "- JDK: $("$JAVA" -version 2>&1 | head -2 | tr '\n' ' ')($JAVA)"
+        echo "- CPUs: $(nproc) ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "- JVM flags (all configurations): \`${JVM_FLAGS[*]}\` — Serial GC, chosen explicitly"
+        echo "- B: \`-javaagent:$OBS_AGENT_JAR=server.port=<free port>\`"
+        echo "- C: \`-javaagent:$OTEL_JAR -Dotel.traces.exporter=none -Dotel.logs.exporter=none -Dotel.metrics.exporter=prometheus -Dotel.exporter.prometheus.port=<free port>\`"
+        echo "- other work on the machine: $(busy_summary)"
+        echo "- load: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS, ${warmup_s} s warm-up (mix), then ${load_s} s GET /api/v1/tasks/{id} and ${load_s} s mix ($((100 - MIX_POST_PERCENT)) % GET by id / $MIX_POST_PERCENT % POST create); $rounds round(s), interleaved A B C"
+        echo
+        noise_warning
+        echo "$table"
+        echo
+        echo "Ratios are to the no-agent median (throughput: below 1 = slower; everything else: above 1 = more cost)."
+        echo "No thresholds are applied. Every run: \`$RUNS_CSV\`; logs: \`$LOG_DIR/\`."
+        echo
+        error_notes
+        echo "- runs repeated because the service was killed from outside this script: $LOST_RUNS."
+        if ((rounds > 1)); then
+            echo
+            echo "Spread over the runs:"
+            echo
+            spread_table
+        fi
+    } >"$RESULTS_MD"
+}
+
+# ---- main -----------------------------------------------------------------------------------------------------
+main() {
+    parse_args "$@"
+    cd "$REPO_ROOT"
+    trap cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+
+    rm -rf "$LOG_DIR"   # logs of this invocation only
+    mkdir -p "$LOG_DIR"
+    resolve_jdk
+    ensure_wrk
+    ensure_project_jars
+    ensure_otel_agent
+    compile_startup_poll
+    log "JDK $JAVA; opentelemetry-javaagent $OTEL_VERSION; $rounds round(s), warm-up ${warmup_s}s, loads ${load_s}s"
+
+    local started round config table
+    started=$(date +%s)
+    echo "round,config,startup_s,get_rps,get_p50_ms,get_p99_ms,get_cpu_us_per_req,get_requests,get_errors,mix_rps,mix_p50_ms,mix_p99_ms,mix_cpu_us_per_req,mix_requests,mix_errors,rss_mb,heap_used_mb,busy_before_pct,agent_check" >"$RUNS_CSV"
+    for ((round = 1; round <= rounds; round++)); do
+        for config in "${CONFIGS[@]}"; do
+            measure_configuration "$config" "$round"
+        done
+    done
+
+    table=$(results_table)
+    write_results "$table" "$started" "$(date +%s)"
+    echo
+    noise_warning
+    echo "$table"
+    echo
+    error_notes
+    echo
+    log "results: $RESULTS_MD, every run: $RUNS_CSV"
+}
+
+main "$@"
