@@ -1,5 +1,6 @@
 package io.obsagent;
 
+import io.obsagent.instrumentation.AgentPackages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,19 @@ class AgentJarIT {
             }
         }
         assertThat(strays).isEmpty();
+    }
+
+    @Test
+    void everyClassInTheJarIsOneTheInstrumentationLeavesAlone() {
+        List<String> instrumentable = new ArrayList<>();
+        for (JarEntry entry : Collections.list(jar.entries())) {
+            String name = entry.getName();
+            if (name.endsWith(".class") && !name.startsWith("META-INF/")
+                    && !AgentPackages.contains(name.substring(0, name.length() - ".class".length()))) {
+                instrumentable.add(name);
+            }
+        }
+        assertThat(instrumentable).as("classes outside AgentPackages: add their package there").isEmpty();
     }
 
     @Test

@@ -35,6 +35,13 @@ public interface AgentHooks {
     /** True when the servlet API interface has {@code getHttpServletMapping()} (Servlet 4.0+). */
     boolean hasServletMapping(Class<?> requestInterface);
 
+    /**
+     * For Servlet 3.x, which has no {@code getHttpServletMapping()}: the mapping pattern that selected a request
+     * without path info, from the servlet registrations of {@code servletContext} (whose API interface is
+     * {@code servletContextType}); {@code null} when only the default servlet matches.
+     */
+    String servletMapping(Object servletContext, Class<?> servletContextType, String servletPath);
+
     /** A JAX-RS resource method with this route template is running on the current thread. */
     void routeTemplate(String template);
 

@@ -106,6 +106,16 @@ public final class Bridge {
         }
     }
 
+    public static String servletMapping(Object servletContext, Class<?> servletContextType, String servletPath) {
+        AgentHooks h = hooks;
+        try {
+            return h == null ? null : h.servletMapping(servletContext, servletContextType, servletPath);
+        } catch (Throwable t) {
+            failed(h, "request.mapping", t);
+            return null;
+        }
+    }
+
     public static void routeTemplate(String template) {
         AgentHooks h = hooks;
         if (h == null) {

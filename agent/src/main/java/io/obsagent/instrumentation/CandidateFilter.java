@@ -18,9 +18,10 @@ final class CandidateFilter implements ClassFileTransformer {
 
     static final long READY_WAIT_SECONDS = 10;
 
-    /** Internal-name prefixes never instrumented: the JDK (but for named socket classes), ourselves, other agents. */
+    /** Internal-name prefixes never instrumented: the JDK (but for named socket classes) and other agents;
+     * the agent itself is {@link AgentPackages}. */
     private static final String[] IGNORED_PREFIXES = {"java/", "jdk/", "sun/", "com/sun/",
-            "io/obsagent/", "net/bytebuddy/", "io/opentelemetry/javaagent/", "co/elastic/apm/", "com/newrelic/",
+            "net/bytebuddy/", "io/opentelemetry/javaagent/", "co/elastic/apm/", "com/newrelic/",
             "datadog/", "com/datadoghq/", "org/glowroot/", "com/dynatrace/"};
 
     private final String[] markers;
@@ -82,6 +83,9 @@ final class CandidateFilter implements ClassFileTransformer {
     }
 
     private static boolean isIgnored(String className) {
+        if (AgentPackages.contains(className)) {
+            return true;
+        }
         for (String prefix : IGNORED_PREFIXES) {
             if (className.startsWith(prefix)) {
                 return true;

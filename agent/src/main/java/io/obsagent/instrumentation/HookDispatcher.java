@@ -17,6 +17,7 @@ import io.obsagent.core.response.SecurityHeaders;
 import io.obsagent.instrumentation.logging.AppLogsJson;
 import io.obsagent.instrumentation.servlet.AsyncCompletion;
 import io.obsagent.instrumentation.servlet.JsonErrorAnswer;
+import io.obsagent.instrumentation.servlet.ServletMappings;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -51,6 +52,7 @@ public final class HookDispatcher implements AgentHooks {
     private final Set<String> reportedFaults = ConcurrentHashMap.newKeySet();
     private final SecurityHeaders securityHeaders;
     private final boolean errorsJson;
+    private final ServletMappings servletMappings = new ServletMappings();
 
     /**
      * @param securityHeaders {@code null} when {@code security_headers.enabled} is off
@@ -122,6 +124,11 @@ public final class HookDispatcher implements AgentHooks {
     @Override
     public boolean hasServletMapping(Class<?> requestInterface) {
         return HAS_SERVLET_MAPPING.get(requestInterface);
+    }
+
+    @Override
+    public String servletMapping(Object servletContext, Class<?> servletContextType, String servletPath) {
+        return servletMappings.pattern(servletContext, servletContextType, servletPath);
     }
 
     @Override

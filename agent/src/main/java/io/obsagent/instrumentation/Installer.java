@@ -3,8 +3,10 @@ package io.obsagent.instrumentation;
 import io.obsagent.bridge.Bridge;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 import java.io.ByteArrayOutputStream;
@@ -18,8 +20,6 @@ import java.util.List;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
-
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 /**
  * Installs the instrumentation in two steps. {@link #register} runs in premain and costs next to
@@ -83,7 +83,12 @@ public final class Installer {
                 .with(new TypePoolPerLoader())
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(listener)
-                .ignore(nameStartsWith("io.obsagent.").or(nameStartsWith("net.bytebuddy.")));
+                .ignore(new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
+                    @Override
+                    public boolean matches(TypeDescription type) {
+                        return AgentPackages.contains(type.getInternalName());
+                    }
+                });
         for (TypeInstrumentation instrumentation : instrumentations) {
             builder = instrumentation.extend(builder, advices);
         }

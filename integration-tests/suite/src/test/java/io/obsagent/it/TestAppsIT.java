@@ -36,6 +36,7 @@ class TestAppsIT {
             new Expected("/async-timeout?timeoutMs=200", 500, null),
             new Expected("/frame", 200, "frame"),
             new Expected("/mdc", 200, "none"),
+            new Expected("/request-id-attribute", 200, "none"),
             new Expected("/secured/area", 401, "unauthorized"),
             new Expected("/no/such/path", 404, null));
 
@@ -46,6 +47,7 @@ class TestAppsIT {
             new Expected("/api/orders/5/lines/3", 200, "order 5 line 3"),
             new Expected("/api/users/7/fail", 500, null),
             new Expected("/api/mdc", 200, "none"),
+            new Expected("/api/request-id-attribute", 200, "none"),
             new Expected("/api/async?delayMs=50", 200, "async done"),
             new Expected("/api/no-such-resource", 404, null),
             new Expected("/secured/area", 401, "unauthorized"),

@@ -5,8 +5,10 @@ import net.bytebuddy.asm.Advice;
 
 import javax.servlet.AsyncListener;
 import javax.servlet.DispatcherType;
+import javax.servlet.ServletContext;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletMapping;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.util.Collection;
@@ -95,11 +97,20 @@ public final class ServletDispatchAdvice {
         if (recorded == null) {
             recorded = request.getAttribute("org.springframework.web.servlet.DispatcherServlet.EXCEPTION");
         }
-        String mapping = Bridge.hasServletMapping(HttpServletRequest.class)
-                ? request.getHttpServletMapping().getPattern() : null;
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String mapping = null;
+        if (Bridge.hasServletMapping(HttpServletRequest.class)) {
+            // A Servlet 3.x container under the 4.0 API jar answers with the interface's default: no match type.
+            HttpServletMapping servletMapping = request.getHttpServletMapping();
+            mapping = servletMapping == null || servletMapping.getMappingMatch() == null ? null : servletMapping.getPattern();
+        }
+        if (mapping == null && pathInfo == null) {
+            mapping = Bridge.servletMapping(request.getServletContext(), ServletContext.class, servletPath);
+        }
         Bridge.dispatchExited(scope, response.getStatus(), escaped, recorded,
                 request.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"),
-                request.getServletPath(), request.getPathInfo(), mapping,
+                servletPath, pathInfo, mapping,
                 request.isAsyncStarted() ? request.getAsyncContext() : null, AsyncListener.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.obsagent.it.harness;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -27,6 +28,8 @@ public final class AppProcessBuilder {
     private boolean withAgent;
     private String agentArguments;
     private Path javaHome = defaultJavaHome();
+    private String testName;
+    private final List<Path> classpathBefore = new ArrayList<>();
     private final List<String> jvmArguments = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -63,6 +66,21 @@ public final class AppProcessBuilder {
         return this;
     }
 
+    /**
+     * Runs the app from the class path, with {@code jar} ahead of the app's own classes, instead of with
+     * {@code -jar}: e.g. a newer servlet API than the container ships, as build tools often resolve it.
+     */
+    public AppProcessBuilder classpathBefore(Path jar) {
+        classpathBefore.add(jar);
+        return this;
+    }
+
+    /** Names the log file after this test instead of the calling method, e.g. for a class-wide app started in a base class. */
+    public AppProcessBuilder testName(String testName) {
+        this.testName = testName;
+        return this;
+    }
+
     public AppProcessBuilder javaHome(Path javaHome) {
         this.javaHome = javaHome;
         return this;
@@ -96,8 +114,18 @@ public final class AppProcessBuilder {
             command.add("-javaagent:" + Apps.agentJar() + (agentArguments == null ? "" : "=" + agentArguments));
         }
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.add("-jar");
-        command.add(appJar.toString());
+        if (classpathBefore.isEmpty()) {
+            command.add("-jar");
+            command.add(appJar.toString());
+        } else {
+            List<String> classpath = new ArrayList<>();
+            classpathBefore.forEach(jar -> classpath.add(jar.toString()));
+            classpath.add(appJar.toString());
+            command.add("-cp");
+            command.add(String.join(File.pathSeparator, classpath));
+            command.add(JarManifest.mainClass(appJar)
+                    .orElseThrow(() -> new IllegalStateException(appJar + " names no Main-Class")));
+        }
         return command;
     }
 
@@ -121,7 +149,7 @@ public final class AppProcessBuilder {
 
     /** target/it-logs/TestClass.testMethod-app-N.log, named after the test that starts the process. */
     private Path logFile() {
-        String test = StackWalker.getInstance().walk(frames -> frames
+        String test = testName != null ? testName : StackWalker.getInstance().walk(frames -> frames
                 .filter(frame -> !frame.getClassName().startsWith(AppProcess.class.getPackageName() + "."))
                 .findFirst()
                 .map(frame -> simpleName(frame.getClassName()) + "." + frame.getMethodName())

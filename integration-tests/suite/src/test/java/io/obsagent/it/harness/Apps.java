@@ -39,6 +39,15 @@ public final class Apps {
         return List.of(jetty9(), tomcat9(), jersey());
     }
 
+    /** javax.servlet-api 4.0.1, which the suite's build copies to target/it-jars. */
+    public static Path javaxServlet4Api() {
+        Path jar = pathFromProperty("it.javax.servlet4.api.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The Servlet 4.0 API jar is missing: " + jar + ". Run the suite through `mvn verify`.");
+        }
+        return jar;
+    }
+
     /** The agent jar, or a failure that names the missing file. */
     public static Path agentJar() {
         Path jar = pathFromProperty("obs.agent.jar");

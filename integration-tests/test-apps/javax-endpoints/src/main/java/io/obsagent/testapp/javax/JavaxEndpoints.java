@@ -32,6 +32,7 @@ public final class JavaxEndpoints {
         servlet(context, "stream", new StreamServlet(), "/stream");
         servlet(context, "frame", new FrameServlet(), "/frame");
         servlet(context, "mdc", mdcServlet, "/mdc");
+        servlet(context, "request-id-attribute", new RequestIdAttributeServlet(), "/request-id-attribute");
         servlet(context, "not-found", new NotFoundServlet(), "/");
     }
 

@@ -11,6 +11,7 @@ final class ApiApplication extends ResourceConfig {
         register(UsersResource.class);
         register(OrderLinesResource.class);
         register(MdcResource.class);
+        register(RequestIdAttributeResource.class);
         register(AsyncResource.class);
         // Neither JAXB nor Jakarta Activation is on the class path: say so quietly instead of warning at start-up.
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
