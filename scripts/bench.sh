@@ -36,7 +36,10 @@
 # Output: target/bench/results.md (table, date, JDK, CPUs, command line), target/bench/runs.csv (every
 # run), target/bench/logs/ (service stdout/stderr, wrk reports, poller output).
 #
-# Usage: scripts/bench.sh [--rounds N] [--quick] [--warmup SECONDS] [--duration SECONDS]
+# --jmh runs only the JMH microbenchmarks of the agent's per-request path instead (agent/src/test/java/
+# io/obsagent/bench): ns/op and, with -prof gc, bytes allocated per op; output in target/bench/jmh.txt.
+#
+# Usage: scripts/bench.sh [--rounds N] [--quick] [--warmup SECONDS] [--duration SECONDS] | --jmh
 # ---------------------------------------------------------------------------------------------------------
 set -euo pipefail
 shopt -s inherit_errexit   # a failure inside $(...) fails the assignment too
@@ -70,6 +73,7 @@ rounds=5
 warmup_s=10
 load_s=20
 quick=false
+jmh=false
 COMMAND_LINE="$(printf '%q ' "$0" "$@")"
 readonly COMMAND_LINE="${COMMAND_LINE% }"
 
@@ -85,6 +89,7 @@ LOST_RUNS=0          # runs repeated because of that
 usage() {
     cat <<EOF
 Usage: scripts/bench.sh [--rounds N] [--quick] [--warmup SECONDS] [--duration SECONDS]
+       scripts/bench.sh --jmh
 
 Benchmarks sample-app with no agent (A), with obs-agent (B) and with the OpenTelemetry agent metrics-only (C),
 interleaved, and writes medians and ratios to target/bench/results.md (every run: target/bench/runs.csv).
@@ -93,6 +98,7 @@ interleaved, and writes medians and ratios to target/bench/results.md (every run
   --warmup SECONDS    wrk warm-up before measuring (default 10)
   --duration SECONDS  length of each of the two measured wrk loads (default 20)
   --quick             one round, 3 s warm-up, 5 s loads: proves the script works, figures are rough
+  --jmh               only the JMH microbenchmarks of the agent's per-request path (target/bench/jmh.txt)
   -h, --help          this text
 
 Uses \$JAVA_HOME/bin/java when JAVA_HOME is set, else the java on PATH; jcmd and javac from the same JDK.
@@ -109,6 +115,7 @@ parse_args() {
             --warmup)   [[ ${2:-} =~ ^[0-9]+$ ]] || die "--warmup needs seconds"; warmup_s=$2; shift 2 ;;
             --duration) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || die "--duration needs seconds"; load_s=$2; shift 2 ;;
             --quick)    quick=true; shift ;;
+            --jmh)      jmh=true; shift ;;
             -h|--help)  usage; exit 0 ;;
             *)          usage >&2; die "unknown argument: $1" ;;
         esac
@@ -566,6 +573,20 @@ write_results() {
     } >"$RESULTS_MD"
 }
 
+# ---- JMH: the agent's per-request path in isolation ----------------------------------------------------------
+run_jmh() {
+    local classpath
+    log "building the agent's benchmark classes"
+    mvn -B -q -ntp -N install >/dev/null
+    mvn -B -q -ntp -f agent/pom.xml test-compile dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile=target/jmh.classpath >/dev/null
+    classpath="agent/target/test-classes:agent/target/classes:$(cat agent/target/jmh.classpath)"
+    mkdir -p "$BENCH_DIR"
+    "$JAVA" -cp "$classpath" org.openjdk.jmh.Main -prof gc -rf text -rff "$BENCH_DIR/jmh.txt" 'io.obsagent.bench.*' >&2
+    log "JMH results: $OUT_DIR/jmh.txt"
+    cat "$BENCH_DIR/jmh.txt"
+}
+
 # ---- main -----------------------------------------------------------------------------------------------------
 main() {
     parse_args "$@"
@@ -574,9 +595,13 @@ main() {
     trap 'exit 130' INT
     trap 'exit 143' TERM
 
+    resolve_jdk
+    if $jmh; then
+        run_jmh
+        return
+    fi
     rm -rf "$LOG_DIR"   # logs of this invocation only
     mkdir -p "$LOG_DIR"
-    resolve_jdk
     ensure_wrk
     ensure_project_jars
     ensure_otel_agent

@@ -2,10 +2,10 @@ package io.obsagent;
 
 import io.obsagent.bridge.Bridge;
 import io.obsagent.core.config.AgentConfig;
-import io.obsagent.core.config.ConfigProblem;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
+import io.obsagent.core.metrics.AgentFaults;
 import io.obsagent.core.metrics.AgentSelfMetrics;
 import io.obsagent.core.metrics.HttpMetrics;
 import io.obsagent.core.metrics.rules.MetricRules;
@@ -22,20 +22,19 @@ import io.obsagent.instrumentation.logging.AppLogsJson;
 import io.obsagent.instrumentation.logging.MdcBinding;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** The core objects of one agent, wired together and registered behind the bridge. */
 final class AgentCore {
 
     final PrometheusRegistry registry = new PrometheusRegistry();
     final AgentSelfMetrics selfMetrics;
+    final AgentFaults faults;
     final AppState appState = new AppState();
     final DataSourceRegistry dataSources = new DataSourceRegistry();
 
     private AgentCore(AgentConfig config, EventWriter events, MetricRules rules) {
         String service = config.get(Settings.SERVICE_NAME);
         selfMetrics = new AgentSelfMetrics(registry, AgentRuntime.agentVersion(), service, events::dropped);
+        faults = new AgentFaults(selfMetrics, events);
         RequestTracker tracker = new RequestTracker(new RequestIds(config.get(Settings.REQUEST_ID_MAX_LENGTH)),
                 new Routes(new RouteLimiter(config.get(Settings.ENDPOINT_LIMIT))),
                 new HttpMetrics(registry, config.get(Settings.BUCKETS)), events, config.get(Settings.ACCESS_LOG),
@@ -44,18 +43,18 @@ final class AgentCore {
                 ? new SecurityHeaders(config.family(Settings.SECURITY_HEADER_PREFIX), config.get(Settings.TRUST_FORWARDED))
                 : null;
         Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
-                ruleMetrics(config, events, rules), selfMetrics, events, securityHeaders, config.get(Settings.ERRORS_JSON),
+                ruleMetrics(config, events, rules), faults, securityHeaders, config.get(Settings.ERRORS_JSON),
                 new AppLogsJson(events, selfMetrics)));
     }
 
-    /** Registered after the agent's own metrics, so that a rule can never take one of their names. */
-    private RuleMetrics ruleMetrics(AgentConfig config, EventWriter events, MetricRules rules) {
-        List<ConfigProblem> problems = new ArrayList<ConfigProblem>();
-        RuleMetrics metrics = RuleMetrics.register(rules, registry, config.get(Settings.BUCKETS), problems);
-        for (ConfigProblem problem : problems) {
-            events.emit(AgentEvents.configError(problem));
-        }
-        return metrics;
+    /**
+     * Registered after the HTTP and self metrics, so that the registry refuses a rule that takes one of their
+     * names (the JVM metrics, registered later, are kept safe by the names the rule parser reserves). Its problems,
+     * now and when the first request has been served (rules that matched nothing), are configuration errors.
+     */
+    private RuleMetrics ruleMetrics(AgentConfig config, final EventWriter events, MetricRules rules) {
+        return RuleMetrics.register(rules, registry, config.get(Settings.BUCKETS),
+                problem -> events.emit(AgentEvents.configError(problem)));
     }
 
     /** Builds the core and registers it with the bridge: from here on, advice reaches it. */

@@ -9,9 +9,18 @@ import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.metrics.rules.MetricRules;
+import io.obsagent.core.metrics.JvmMetricsRegistration;
+import io.obsagent.core.readiness.AppCheck;
+import io.obsagent.core.readiness.ConfiguredChecks;
+import io.obsagent.core.readiness.DatabaseCheck;
+import io.obsagent.core.readiness.ReadinessChecks;
+import io.obsagent.core.readiness.ReadyCheck;
+import io.obsagent.core.threads.AgentThreads;
 import io.obsagent.instrumentation.Installer;
 import io.obsagent.instrumentation.InstrumentationFaults;
 import io.obsagent.instrumentation.Instrumentations;
+import io.obsagent.server.ServiceInfo;
+import io.obsagent.server.SideServer;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -45,18 +54,30 @@ final class AgentRuntime {
         for (ConfigProblem problem : config.problems()) {
             events.emit(AgentEvents.configError(problem));
         }
-        Runtime.getRuntime().addShutdownHook(daemon("obs-agent-exit", () -> events.flush(EXIT_FLUSH_MILLIS)));
+        Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("obs-agent-exit", () -> events.flush(EXIT_FLUSH_MILLIS)));
         MetricRules rules = metricRules(config, events);
         Installer installer = Installer.register(inst, Instrumentations.all(config, rules), Instrumentations.jdkTypes());
 
-        daemon("obs-agent-start", () -> {
+        AgentThreads.daemon("obs-agent-start", () -> {
+            AgentCore core;
             try {
-                AgentCore core = AgentCore.wire(config, events, rules);
+                core = AgentCore.wire(config, events, rules);
                 installer.build(new InstrumentationFaults(core.selfMetrics, events));
-                announce(config, events);
             } catch (Throwable t) {
                 installer.abandon();
                 events.emit(AgentEvents.error("start", String.valueOf(t)));
+                return;
+            }
+            try {
+                AgentConfig effective = withServiceVersion(config);
+                SideServer server = startServer(effective, core);
+                events.emit(AgentEvents.started(effective.get(Settings.SERVICE_VERSION), agentVersion(),
+                        effective.get(Settings.ENVIRONMENT), serverField(effective, server), effective.describe()));
+                if (server != null) {
+                    JvmMetricsRegistration.registerOnceAppStarted(core.registry, core.appState, core.faults);
+                }
+            } catch (Throwable t) {
+                core.faults.report("start", t);
             }
         }).start();
     }
@@ -71,12 +92,42 @@ final class AgentRuntime {
         return rules;
     }
 
-    private static void announce(AgentConfig config, EventWriter events) {
-        AgentConfig effective = withServiceVersion(config);
-        String server = config.get(Settings.SERVER_ENABLED)
-                ? config.get(Settings.SERVER_HOST) + ":" + config.get(Settings.SERVER_PORT) : "disabled";
-        events.emit(AgentEvents.started(effective.get(Settings.SERVICE_VERSION), agentVersion(),
-                config.get(Settings.ENVIRONMENT), server, effective.describe()));
+    /**
+     * The side server, or {@code null} when it is disabled or cannot start (port taken): the application
+     * runs on without it.
+     */
+    private static SideServer startServer(AgentConfig config, AgentCore core) {
+        if (!config.get(Settings.SERVER_ENABLED)) {
+            return null;
+        }
+        String host = config.get(Settings.SERVER_HOST);
+        int port = config.get(Settings.SERVER_PORT);
+        try {
+            if (ServerStartGate.mustWaitForContainer(System.getProperty("java.specification.version"),
+                    System.getProperty("sun.java.command"))) {
+                core.appState.awaitContainerStart(JvmMetricsRegistration.MAX_WAIT_MILLIS);
+            }
+            SideServer server = SideServer.bind(host, port, core.faults);
+            List<ReadyCheck> checks = new ArrayList<ReadyCheck>();
+            checks.add(new AppCheck(core.appState, server.port()));
+            checks.add(new DatabaseCheck(core.dataSources));
+            checks.addAll(ConfiguredChecks.from(config.get(Settings.READY_CHECKS)));
+            server.start(new ServiceInfo(config.get(Settings.SERVICE_NAME), config.get(Settings.SERVICE_VERSION),
+                    agentVersion()), config.get(Settings.SERVER_AUTH), core.registry, ReadinessChecks.of(checks),
+                    core.faults);
+            return server;
+        } catch (Throwable t) {
+            core.faults.report("server", "side server not started on " + host + ":" + port + ": " + t);
+            return null;
+        }
+    }
+
+    /** {@code server} of {@code agent_started}: the bound address, with the real port when 0 was asked for. */
+    private static String serverField(AgentConfig config, SideServer server) {
+        if (!config.get(Settings.SERVER_ENABLED)) {
+            return "disabled";
+        }
+        return server == null ? "unavailable" : server.address();
     }
 
     private static AgentConfig withServiceName(AgentConfig config) {
@@ -97,11 +148,5 @@ final class AgentRuntime {
     static String agentVersion() {
         String version = AgentRuntime.class.getPackage().getImplementationVersion();
         return version == null ? "unknown" : version;
-    }
-
-    private static Thread daemon(String name, Runnable task) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

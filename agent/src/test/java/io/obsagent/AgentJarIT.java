@@ -152,6 +152,28 @@ class AgentJarIT {
         assertThat(tooNew).isEmpty();
     }
 
+    /**
+     * SPEC §6: no JVM-wide system property. client_java's HTTPServer sets the JDK server's timeouts in a static
+     * initialiser; neither that class nor any other class naming those properties may ship.
+     */
+    @Test
+    void noShippedClassNamesTheJdkServersSystemProperties() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (JarEntry entry : Collections.list(jar.entries())) {
+            if (!entry.getName().endsWith(".class")) {
+                continue;
+            }
+            String bytes = new String(jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (bytes.contains("sun.net.httpserver.") || bytes.contains("exporter/httpserver/HTTPServer")) {
+                offenders.add(entry.getName());
+            }
+        }
+        assertThat(offenders).isEmpty();
+        assertThat(Collections.list(jar.entries())).noneMatch(e -> e.getName().contains("/exporter/httpserver/"));
+        assertThat(jar.getEntry("io/obsagent/shaded/prometheus/metrics/exporter/common/PrometheusScrapeHandler.class")).isNotNull();
+        assertThat(jar.getEntry("io/obsagent/shaded/prometheus/metrics/instrumentation/jvm/JvmMetrics.class")).isNotNull();
+    }
+
     private static int majorVersion(InputStream in) throws IOException {
         try (DataInputStream data = new DataInputStream(in)) {
             return majorVersion(data);

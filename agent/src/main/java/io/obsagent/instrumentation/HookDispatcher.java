@@ -1,10 +1,7 @@
 package io.obsagent.instrumentation;
 
 import io.obsagent.bridge.AgentHooks;
-import io.obsagent.core.events.AgentEvents;
-import io.obsagent.core.events.EventWriter;
-import io.obsagent.core.config.ConfigProblem;
-import io.obsagent.core.metrics.AgentSelfMetrics;
+import io.obsagent.core.metrics.AgentFaults;
 import io.obsagent.core.metrics.rules.RuleMetrics;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
@@ -23,8 +20,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Receives what advice reports through the bridge and hands it to the core, turning servlet-level facts into plain values. */
 public final class HookDispatcher implements AgentHooks {
@@ -46,10 +41,8 @@ public final class HookDispatcher implements AgentHooks {
     private final AppState appState;
     private final DataSourceRegistry dataSources;
     private final RuleMetrics rules;
-    private final AgentSelfMetrics selfMetrics;
-    private final EventWriter events;
+    private final AgentFaults faults;
     private final AppLogsJson appLogs;
-    private final Set<String> reportedFaults = ConcurrentHashMap.newKeySet();
     private final SecurityHeaders securityHeaders;
     private final boolean errorsJson;
     private final ServletMappings servletMappings = new ServletMappings();
@@ -58,8 +51,8 @@ public final class HookDispatcher implements AgentHooks {
      * @param securityHeaders {@code null} when {@code security_headers.enabled} is off
      */
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
-                          RuleMetrics rules, AgentSelfMetrics selfMetrics, EventWriter events,
-                          SecurityHeaders securityHeaders, boolean errorsJson, AppLogsJson appLogs) {
+                          RuleMetrics rules, AgentFaults faults, SecurityHeaders securityHeaders, boolean errorsJson,
+                          AppLogsJson appLogs) {
         this.requestIdHeader = requestIdHeader;
         this.securityHeaders = securityHeaders;
         this.errorsJson = errorsJson;
@@ -67,8 +60,7 @@ public final class HookDispatcher implements AgentHooks {
         this.appState = appState;
         this.dataSources = dataSources;
         this.rules = rules;
-        this.selfMetrics = selfMetrics;
-        this.events = events;
+        this.faults = faults;
         this.appLogs = appLogs;
     }
 
@@ -95,7 +87,7 @@ public final class HookDispatcher implements AgentHooks {
             tracker.redispatchExited((Redispatch) context, thrown);
             return;
         }
-        reportUnmatchedRules();
+        rules.requestServed();
         RequestContext request = (RequestContext) context;
         tracker.leaveThread(request);
         RouteInfo route = new RouteInfo(frameworkRoute == null ? null : frameworkRoute.toString(), servletPath, pathInfo,
@@ -213,27 +205,13 @@ public final class HookDispatcher implements AgentHooks {
         rules.exit(probe, startNanos, thrown);
     }
 
-    /**
-     * Once the application serves requests its classes are mostly loaded: a rule that matched nothing by then
-     * probably names a class or method that does not exist, so say so, once.
-     */
-    private void reportUnmatchedRules() {
-        for (ConfigProblem unmatched : rules.unmatchedOnce()) {
-            events.emit(AgentEvents.configError(unmatched));
-        }
-    }
-
     @Override
     public void consoleAppenderStarting(Object appenderOrBuilder) {
         appLogs.consoleStarting(appenderOrBuilder);
     }
 
-    /** Every fault is counted; the first of each kind is also logged, so a recurring fault cannot flood the log. */
     @Override
     public void adviceFailed(String where, Throwable failure) {
-        selfMetrics.error(where);
-        if (reportedFaults.size() < 64 && reportedFaults.add(where)) {
-            events.emit(AgentEvents.error(where, String.valueOf(failure)));
-        }
+        faults.report(where, failure);
     }
 }

@@ -41,7 +41,7 @@ final class InstrumentedShop extends ClassLoader implements AutoCloseable {
     InstrumentedShop(Map<String, String> ruleFamily) throws NoSuchMethodException {
         super(InstrumentedShop.class.getClassLoader());
         rules = MetricRules.parse(ruleFamily, problems);
-        RuleMetrics metrics = RuleMetrics.register(rules, registry, new double[] {0.001, 1}, problems);
+        RuleMetrics metrics = RuleMetrics.register(rules, registry, new double[] {0.001, 1}, problems::add);
         MethodRulesInstrumentation instrumentation = new MethodRulesInstrumentation(rules);
         filter = new CandidateFilter(instrumentation.classFileMarkers(), Collections.emptyList());
         filter.ready(Installer.byteBuddy(Collections.singletonList(instrumentation), new AgentBuilder.Listener.Adapter() {
@@ -50,7 +50,7 @@ final class InstrumentedShop extends ClassLoader implements AutoCloseable {
                 failures.add(typeName + ": " + error);
             }
         }));
-        Bridge.register(new HookDispatcher("X-Request-ID", null, null, null, metrics, null, null, null, false, null));
+        Bridge.register(new HookDispatcher("X-Request-ID", null, null, null, metrics, null, null, false, null));
     }
 
     MetricRules rules() {

@@ -1,6 +1,7 @@
 package io.obsagent.core.events;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Writes the fields of one JSON object into a reusable buffer. Strings are escaped so that no value,
@@ -15,6 +16,16 @@ public final class JsonFields {
 
     JsonFields(StringBuilder out) {
         this.out = out;
+    }
+
+    /**
+     * A complete JSON object of the fields the caller writes, e.g. the side server's answers:
+     * {@code JsonFields.object(f -> f.string("status", "ok"))}.
+     */
+    public static String object(Consumer<JsonFields> writer) {
+        StringBuilder out = new StringBuilder(128).append('{');
+        writer.accept(new JsonFields(out));
+        return out.append('}').toString();
     }
 
     public JsonFields string(String name, String value) {

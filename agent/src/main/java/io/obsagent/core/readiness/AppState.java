@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the instrumentation learned about the application's start: whether its servlet container has
@@ -15,10 +17,23 @@ public final class AppState {
     static final int MAX_ADDRESSES = 16;
 
     private volatile boolean containerStarted;
+    private final CountDownLatch started = new CountDownLatch(1);
     private final CopyOnWriteArrayList<InetSocketAddress> bound = new CopyOnWriteArrayList<InetSocketAddress>();
 
+    /** Called from advice, often: after the first call it is one volatile read. */
     public void containerStarted() {
-        containerStarted = true;
+        if (!containerStarted) {
+            containerStarted = true;
+            started.countDown();
+        }
+    }
+
+    /**
+     * Waits until the container has started, at most {@code maxMillis}; true when it has. For work that must
+     * not run before the application has set up its own logging and JMX (see the JVM metrics).
+     */
+    public boolean awaitContainerStart(long maxMillis) throws InterruptedException {
+        return started.await(maxMillis, TimeUnit.MILLISECONDS);
     }
 
     public boolean hasContainerStarted() {

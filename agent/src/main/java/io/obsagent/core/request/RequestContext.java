@@ -1,17 +1,25 @@
 package io.obsagent.core.request;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
-/** One request from the start of its outermost dispatch to its end (or its async completion). */
+/**
+ * One request from the start of its outermost dispatch to its end (or its async completion). One of these
+ * is allocated per request, so its atomic fields are plain volatile fields with updaters, not objects.
+ */
 public final class RequestContext {
+
+    private static final AtomicIntegerFieldUpdater<RequestContext> ENDED =
+            AtomicIntegerFieldUpdater.newUpdater(RequestContext.class, "ended");
+    private static final AtomicReferenceFieldUpdater<RequestContext, Throwable> ASYNC_THROWN =
+            AtomicReferenceFieldUpdater.newUpdater(RequestContext.class, Throwable.class, "asyncThrown");
 
     final String requestId;
     final int methodIndex;
     final String path;
     final long startNanos;
-    private final AtomicBoolean ended = new AtomicBoolean();
-    private final AtomicReference<Throwable> asyncThrown = new AtomicReference<Throwable>();
+    private volatile int ended;
+    private volatile Throwable asyncThrown;
     volatile String frameworkTemplate;
     volatile RouteInfo route;
     Object loggingScope;
@@ -29,15 +37,15 @@ public final class RequestContext {
 
     /** True exactly once: for whoever ends the request first. */
     boolean claimEnd() {
-        return ended.compareAndSet(false, true);
+        return ENDED.compareAndSet(this, 0, 1);
     }
 
     /** Keeps the first throwable seen after the outermost dispatch returned (async re-dispatch, async error). */
     void recordAsyncThrown(Throwable thrown) {
-        asyncThrown.compareAndSet(null, thrown);
+        ASYNC_THROWN.compareAndSet(this, null, thrown);
     }
 
     Throwable asyncThrown() {
-        return asyncThrown.get();
+        return asyncThrown;
     }
 }

@@ -13,10 +13,15 @@ import java.util.List;
  * <p>The store classes are held weakly, and their method handles live in a {@link ClassValue} of the class
  * itself: a web application's {@code org.slf4j.MDC} is then collected with the application when it is
  * undeployed, instead of being kept alive by the agent's cache (whose keys are the application's loaders).
+ *
+ * <p>When one API is only a bridge to the other (Spring Boot ships log4j-to-slf4j, so Log4j's
+ * {@code ThreadContext} writes into SLF4J's MDC; log4j-slf4j-impl is the reverse), only the store that holds
+ * the map is filled: filling both would write every key twice per request.
  */
 final class MdcTargets {
 
-    private static final String[] STORE_CLASSES = {"org.slf4j.MDC", "org.apache.logging.log4j.ThreadContext"};
+    static final String SLF4J_MDC = "org.slf4j.MDC";
+    static final String LOG4J_THREAD_CONTEXT = "org.apache.logging.log4j.ThreadContext";
 
     private static final ClassValue<Store> STORES = new ClassValue<Store>() {
         @Override
@@ -32,18 +37,43 @@ final class MdcTargets {
     }
 
     static MdcTargets find(ClassLoader loader) {
+        Class<?> slf4j = usableStore(SLF4J_MDC, loader);
+        Class<?> log4j = usableStore(LOG4J_THREAD_CONTEXT, loader);
+        if (slf4j != null && (isBackend(slf4j, "getMDCAdapter", "NOPMDCAdapter")
+                || (log4j != null && isBackend(slf4j, "getMDCAdapter", "Log4jMDCAdapter")))) {
+            slf4j = null;
+        }
+        if (log4j != null && (isBackend(log4j, "getThreadContextMap", "NoOpThreadContextMap")
+                || (slf4j != null && isBackend(log4j, "getThreadContextMap", "MDCContextMap")))) {
+            log4j = null;
+        }
         List<WeakReference<Class<?>>> types = new ArrayList<WeakReference<Class<?>>>(2);
-        for (String name : STORE_CLASSES) {
-            try {
-                Class<?> type = Class.forName(name, true, loader);
-                if (STORES.get(type) != null) {
-                    types.add(new WeakReference<Class<?>>(type));
-                }
-            } catch (Throwable absent) {
-                // The application does not use this library: nothing to fill.
+        for (Class<?> type : new Class<?>[]{slf4j, log4j}) {
+            if (type != null) {
+                types.add(new WeakReference<Class<?>>(type));
             }
         }
         return new MdcTargets(types);
+    }
+
+    private static Class<?> usableStore(String name, ClassLoader loader) {
+        try {
+            Class<?> type = Class.forName(name, true, loader);
+            return STORES.get(type) != null ? type : null;
+        } catch (Throwable absent) {
+            // The application does not use this library: nothing to fill.
+            return null;
+        }
+    }
+
+    /** True when the store's backing object (its MDC adapter or context map) has this simple class name. */
+    private static boolean isBackend(Class<?> store, String accessor, String simpleName) {
+        try {
+            Object backend = store.getMethod(accessor).invoke(null);
+            return backend != null && backend.getClass().getSimpleName().equals(simpleName);
+        } catch (Throwable unknown) {
+            return false;
+        }
     }
 
     boolean isEmpty() {
@@ -52,23 +82,25 @@ final class MdcTargets {
 
     /** Puts the values into every store and returns what restores the previous ones. */
     Scope put(String requestId, String method, String path) {
-        String[] values = {requestId, method, path};
-        Store[] stores = new Store[types.size()];
-        String[][] previous = new String[stores.length][];
-        for (int s = 0; s < stores.length; s++) {
+        int count = types.size();
+        Store[] stores = new Store[count];
+        String[] previous = new String[count * MdcBinding.KEYS.length];
+        for (int s = 0; s < count; s++) {
             Class<?> type = types.get(s).get();
             stores[s] = type == null ? null : STORES.get(type);
-            previous[s] = stores[s] == null ? null : stores[s].swap(values);
+            if (stores[s] != null) {
+                stores[s].swap(requestId, method, path, previous, s * MdcBinding.KEYS.length);
+            }
         }
         return new Scope(stores, previous);
     }
 
-    /** Restores, in reverse order, so stores that share one map (Log4j over SLF4J or the reverse) end clean. */
+    /** Restores in reverse order, so stores that share one map end clean whatever the order of filling. */
     static final class Scope {
         private final Store[] stores;
-        private final String[][] previous;
+        private final String[] previous;
 
-        private Scope(Store[] stores, String[][] previous) {
+        private Scope(Store[] stores, String[] previous) {
             this.stores = stores;
             this.previous = previous;
         }
@@ -76,7 +108,7 @@ final class MdcTargets {
         void restore() {
             for (int s = stores.length - 1; s >= 0; s--) {
                 if (stores[s] != null) {
-                    stores[s].restore(previous[s]);
+                    stores[s].restore(previous, s * MdcBinding.KEYS.length);
                 }
             }
         }
@@ -106,26 +138,29 @@ final class MdcTargets {
             }
         }
 
-        String[] swap(String[] values) {
-            String[] old = new String[MdcBinding.KEYS.length];
-            for (int i = 0; i < old.length; i++) {
-                try {
-                    old[i] = (String) get.invokeExact(MdcBinding.KEYS[i]);
-                    put.invokeExact(MdcBinding.KEYS[i], values[i]);
-                } catch (Throwable t) {
-                    // One key failing must not stop the request; the others are still set.
-                }
-            }
-            return old;
+        void swap(String requestId, String method, String path, String[] previous, int offset) {
+            put(MdcBinding.KEYS[0], requestId, previous, offset);
+            put(MdcBinding.KEYS[1], method, previous, offset + 1);
+            put(MdcBinding.KEYS[2], path, previous, offset + 2);
         }
 
-        void restore(String[] old) {
-            for (int i = 0; i < old.length; i++) {
+        private void put(String key, String value, String[] previous, int slot) {
+            try {
+                previous[slot] = (String) get.invokeExact(key);
+                put.invokeExact(key, value);
+            } catch (Throwable t) {
+                // One key failing must not stop the request; the others are still set.
+            }
+        }
+
+        void restore(String[] previous, int offset) {
+            for (int i = 0; i < MdcBinding.KEYS.length; i++) {
                 try {
-                    if (old[i] == null) {
+                    String old = previous[offset + i];
+                    if (old == null) {
                         remove.invokeExact(MdcBinding.KEYS[i]);
                     } else {
-                        put.invokeExact(MdcBinding.KEYS[i], old[i]);
+                        put.invokeExact(MdcBinding.KEYS[i], old);
                     }
                 } catch (Throwable t) {
                     // As above: best effort per key.

@@ -66,4 +66,15 @@ class EventFormatTest {
         JsonNode node = JSON.readTree(new EventFormat("s").format(started));
         assertThat(node.get("config").get("server.port").asText()).isEqualTo("9464");
     }
+
+    @Test
+    void aStandaloneObjectIsValidJsonWithEscapedValues() throws Exception {
+        String json = JsonFields.object(f -> f.string("status", "not_ready")
+                .object("checks", java.util.Collections.singletonMap("database", "failed"))
+                .string("error", "database: \"x\"\n"));
+        assertThat(json).isEqualTo("{\"status\":\"not_ready\",\"checks\":{\"database\":\"failed\"},"
+                + "\"error\":\"database: \\\"x\\\"\\n\"}");
+        assertThat(JSON.readTree(json).get("error").asText()).isEqualTo("database: \"x\"\n");
+        assertThat(JsonFields.object(f -> { })).isEqualTo("{}");
+    }
 }

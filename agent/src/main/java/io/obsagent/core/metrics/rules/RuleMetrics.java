@@ -9,6 +9,7 @@ import io.prometheus.metrics.model.snapshots.Unit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The metrics of the rules, and what watched methods report at run time, by probe id.
@@ -19,11 +20,13 @@ import java.util.List;
 public final class RuleMetrics {
 
     private final MetricRules rules;
+    private final Consumer<ConfigProblem> problems;
     private final Probe[] probes;
     private final ThreadLocal<int[]> depths;
 
-    private RuleMetrics(MetricRules rules, List<Probe> probes) {
+    private RuleMetrics(MetricRules rules, Consumer<ConfigProblem> problems, List<Probe> probes) {
         this.rules = rules;
+        this.problems = problems;
         this.probes = probes.toArray(new Probe[0]);
         final int count = this.probes.length;
         this.depths = new ThreadLocal<int[]>() {
@@ -36,24 +39,24 @@ public final class RuleMetrics {
 
     /**
      * Registers one metric per rule. A rule whose metric the registry refuses (another rule's metric has the
-     * name) is reported in {@code problems}; its methods are instrumented all the same (the class file markers
-     * were fixed in premain), but record nothing.
+     * name) is reported to {@code problems} at once; its methods are instrumented all the same (the class file
+     * markers were fixed in premain), but record nothing. Later, {@link #requestServed} reports there too.
      */
     public static RuleMetrics register(MetricRules rules, PrometheusRegistry registry, double[] buckets,
-                                       List<ConfigProblem> problems) {
+                                       Consumer<ConfigProblem> problems) {
         List<Probe> probes = new ArrayList<Probe>();
         for (MetricRule rule : rules.rules()) {
             try {
                 probes.addAll(probesOf(rule, registry, buckets));
             } catch (IllegalArgumentException | IllegalStateException refused) {
-                problems.add(new ConfigProblem(MetricRuleParser.PREFIX + rule.name() + ".type", rule.type().text(),
+                problems.accept(new ConfigProblem(MetricRuleParser.PREFIX + rule.name() + ".type", rule.type().text(),
                         "the metric cannot be registered: " + refused.getMessage() + "; the rule is skipped"));
                 for (int i = 0; i < rule.targets().size(); i++) {
                     probes.add(Probe.NONE);
                 }
             }
         }
-        return new RuleMetrics(rules, probes);
+        return new RuleMetrics(rules, problems, probes);
     }
 
     /** One probe per target of the rule, in the same order (which is the order of the probe ids). */
@@ -101,8 +104,13 @@ public final class RuleMetrics {
         }
     }
 
-    /** See {@link MetricRules#unmatchedOnce()}. */
-    public List<ConfigProblem> unmatchedOnce() {
-        return rules.unmatchedOnce();
+    /**
+     * The application has served a request, so its classes are mostly loaded: the first time, a rule target that
+     * has matched no method yet probably names a class or method that does not exist, and is reported.
+     */
+    public void requestServed() {
+        for (ConfigProblem unmatched : rules.unmatchedOnce()) {
+            problems.accept(unmatched);
+        }
     }
 }

@@ -21,7 +21,7 @@ class RuleMetricsTest {
     private final List<ConfigProblem> problems = new ArrayList<>();
 
     private RuleMetrics register() {
-        return RuleMetrics.register(MetricRules.parse(family, problems), registry, BUCKETS, problems);
+        return RuleMetrics.register(MetricRules.parse(family, problems), registry, BUCKETS, problems::add);
     }
 
     private Map<String, Double> samples() {
