@@ -75,6 +75,12 @@ public interface AgentHooks {
      */
     boolean answerWithJsonError(Object context, Object response, Class<?> responseType) throws Exception;
 
+    /** A method watched by metric rule probe {@code probe} was entered; returns a value handed back to {@link #ruleExit}. */
+    long ruleEnter(int probe);
+
+    /** That method returned ({@code thrown} null) or threw. */
+    void ruleExit(int probe, long startNanos, Throwable thrown);
+
     /**
      * {@code app_logs.json}: a Logback {@code ConsoleAppender} is about to start, or a Log4j 2
      * {@code ConsoleAppender.Builder} is about to build its appender.

@@ -214,6 +214,35 @@ public final class Bridge {
         }
     }
 
+    /**
+     * Entry into a method that a metric rule watches; {@code probe} is the constant the instrumentation inlined.
+     * Returns what {@link #ruleExit} needs back: the start time of a timed call, else 0.
+     */
+    public static long ruleEnter(int probe) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return 0L;
+        }
+        try {
+            return h.ruleEnter(probe);
+        } catch (Throwable t) {
+            failed(h, "rules.enter", t);
+            return 0L;
+        }
+    }
+
+    public static void ruleExit(int probe, long startNanos, Throwable thrown) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.ruleExit(probe, startNanos, thrown);
+        } catch (Throwable t) {
+            failed(h, "rules.exit", t);
+        }
+    }
+
     public static void consoleAppenderStarting(Object appenderOrBuilder) {
         AgentHooks h = hooks;
         if (h == null || appenderOrBuilder == null) {

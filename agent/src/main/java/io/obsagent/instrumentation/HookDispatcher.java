@@ -2,6 +2,7 @@ package io.obsagent.instrumentation;
 
 import io.obsagent.bridge.AgentHooks;
 import io.obsagent.core.metrics.AgentFaults;
+import io.obsagent.core.metrics.rules.RuleMetrics;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
 import io.obsagent.core.request.Redispatch;
@@ -39,6 +40,7 @@ public final class HookDispatcher implements AgentHooks {
     private final RequestTracker tracker;
     private final AppState appState;
     private final DataSourceRegistry dataSources;
+    private final RuleMetrics rules;
     private final AgentFaults faults;
     private final AppLogsJson appLogs;
     private final SecurityHeaders securityHeaders;
@@ -49,7 +51,7 @@ public final class HookDispatcher implements AgentHooks {
      * @param securityHeaders {@code null} when {@code security_headers.enabled} is off
      */
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
-                          AgentFaults faults, SecurityHeaders securityHeaders, boolean errorsJson,
+                          RuleMetrics rules, AgentFaults faults, SecurityHeaders securityHeaders, boolean errorsJson,
                           AppLogsJson appLogs) {
         this.requestIdHeader = requestIdHeader;
         this.securityHeaders = securityHeaders;
@@ -57,6 +59,7 @@ public final class HookDispatcher implements AgentHooks {
         this.tracker = tracker;
         this.appState = appState;
         this.dataSources = dataSources;
+        this.rules = rules;
         this.faults = faults;
         this.appLogs = appLogs;
     }
@@ -84,6 +87,7 @@ public final class HookDispatcher implements AgentHooks {
             tracker.redispatchExited((Redispatch) context, thrown);
             return;
         }
+        rules.requestServed();
         RequestContext request = (RequestContext) context;
         tracker.leaveThread(request);
         RouteInfo route = new RouteInfo(frameworkRoute == null ? null : frameworkRoute.toString(), servletPath, pathInfo,
@@ -189,6 +193,16 @@ public final class HookDispatcher implements AgentHooks {
         headers[1] = id;
         System.arraycopy(security, 0, headers, 2, security.length);
         return JsonErrorAnswer.write(response, responseType, ErrorBody.forRequest(id), ErrorBody.CONTENT_TYPE, headers);
+    }
+
+    @Override
+    public long ruleEnter(int probe) {
+        return rules.enter(probe);
+    }
+
+    @Override
+    public void ruleExit(int probe, long startNanos, Throwable thrown) {
+        rules.exit(probe, startNanos, thrown);
     }
 
     @Override

@@ -63,22 +63,7 @@ public final class Installer {
         ClassFileTransformer transformer = null;
         try {
             letJavaBaseReadTheBridge();
-            Advices advices = new Advices(Installer.class.getClassLoader());
-            AgentBuilder builder = newAgentBuilder()
-                    .disableClassFormatChanges()
-                    .with(new TypePoolPerLoader())
-                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                    .with(listener)
-                    .ignore(new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
-                        @Override
-                        public boolean matches(TypeDescription type) {
-                            return AgentPackages.contains(type.getInternalName());
-                        }
-                    });
-            for (TypeInstrumentation instrumentation : instrumentations) {
-                builder = instrumentation.extend(builder, advices);
-            }
-            transformer = builder.makeRaw();
+            transformer = byteBuddy(instrumentations, listener);
         } catch (Throwable t) {
             listener.onError("byte-buddy", null, null, false, t);
         } finally {
@@ -87,6 +72,27 @@ public final class Installer {
         if (transformer != null) {
             retransformLoadedCandidates(listener);
         }
+    }
+
+    /** Byte Buddy's transformer for {@code instrumentations}; what {@link #build} hands to the filter (tests use it directly). */
+    static ClassFileTransformer byteBuddy(List<TypeInstrumentation> instrumentations, AgentBuilder.Listener listener)
+            throws NoSuchMethodException {
+        Advices advices = new Advices(Installer.class.getClassLoader());
+        AgentBuilder builder = newAgentBuilder()
+                .disableClassFormatChanges()
+                .with(new TypePoolPerLoader())
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(listener)
+                .ignore(new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
+                    @Override
+                    public boolean matches(TypeDescription type) {
+                        return AgentPackages.contains(type.getInternalName());
+                    }
+                });
+        for (TypeInstrumentation instrumentation : instrumentations) {
+            builder = instrumentation.extend(builder, advices);
+        }
+        return builder.makeRaw();
     }
 
     /**
