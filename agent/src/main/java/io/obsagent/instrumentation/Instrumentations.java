@@ -5,6 +5,7 @@ import io.obsagent.core.config.Settings;
 import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
 import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
 import io.obsagent.instrumentation.net.ServerSocketInstrumentation;
+import io.obsagent.instrumentation.servlet.ContainerErrorInstrumentation;
 import io.obsagent.instrumentation.servlet.ContainerStartInstrumentation;
 import io.obsagent.instrumentation.servlet.ContentTypeInstrumentation;
 import io.obsagent.instrumentation.servlet.ServletInstrumentation;
@@ -22,6 +23,7 @@ public final class Instrumentations {
     public static List<TypeInstrumentation> all(AgentConfig config) {
         List<TypeInstrumentation> all = new ArrayList<TypeInstrumentation>(Arrays.asList(
                 ServletInstrumentation.javax(), ServletInstrumentation.jakarta(), new ContainerStartInstrumentation(),
+                new ContainerErrorInstrumentation(),
                 new JaxRsInstrumentation(), new DataSourceInstrumentation(), new ServerSocketInstrumentation()));
         if (config.get(Settings.SECURITY_HEADERS)) {
             all.add(new ContentTypeInstrumentation("javax"));
