@@ -7,7 +7,8 @@ import javax.servlet.ServletRegistration;
 
 /**
  * Registers the endpoints every javax test app serves. It uses only the Servlet 3.0 programmatic API,
- * so Jetty and Tomcat register exactly the same servlets, filter and mapping kinds (exact, path, extension, default).
+ * so every container registers exactly the same servlets, filter and mapping kinds (exact, path, extension, default).
+ * The build of jakarta-endpoints generates the {@code jakarta.servlet} twin of this package from these sources.
  */
 public final class JavaxEndpoints {
 
