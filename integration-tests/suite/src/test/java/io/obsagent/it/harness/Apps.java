@@ -30,13 +30,34 @@ public final class Apps {
         return new AppJar("jersey-jakarta", pathFromProperty("it.app.jersey.jar"), "/hello");
     }
 
-    /** The test apps that serve the full set of servlet-level endpoints. */
-    public static List<AppJar> servletApps() {
-        return List.of(jetty9(), tomcat9());
+    /** Undertow 2.3, jakarta.servlet 6, SLF4J 2 + Logback 1.5; the servlet endpoints of the javax apps. */
+    public static AppJar undertow() {
+        return new AppJar("undertow-jakarta", pathFromProperty("it.app.undertow.jar"), "/hello");
     }
 
+    /** Jetty 12.1 (ee10), jakarta.servlet 6, Log4j 2; the servlet endpoints of the javax apps. */
+    public static AppJar jetty12() {
+        return new AppJar("jetty12-jakarta", pathFromProperty("it.app.jetty12.jar"), "/hello");
+    }
+
+    /** Spring Boot 2.7 (Spring MVC 5.3, Tomcat 9, javax), Java 8 bytecode, executable Boot jar: the orders API. */
+    public static AppJar boot2() {
+        return new AppJar("boot2-javax", pathFromProperty("it.app.boot2.jar"), "/orders/1");
+    }
+
+    /** Spring Boot 4.0 (Spring MVC 7, Tomcat 11, Jackson 3, jakarta), executable Boot jar: the orders API. */
+    public static AppJar boot4() {
+        return new AppJar("boot4-app", pathFromProperty("it.app.boot4.jar"), "/orders/1");
+    }
+
+    /** The test apps that serve the full set of servlet-level endpoints. */
+    public static List<AppJar> servletApps() {
+        return List.of(jetty9(), tomcat9(), jetty12(), undertow());
+    }
+
+    /** The test apps that answer "hello" on /hello. */
     public static List<AppJar> testApps() {
-        return List.of(jetty9(), tomcat9(), jersey());
+        return List.of(jetty9(), tomcat9(), jersey(), jetty12(), undertow());
     }
 
     /** The agent jar, or a failure that names the missing file. */
