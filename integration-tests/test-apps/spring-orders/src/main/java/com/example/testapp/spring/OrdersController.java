@@ -21,7 +21,8 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Orders: a path variable, a created resource, an exception that escapes the controller, and both kinds of
- * asynchronous answer (a DeferredResult completed by another thread, a Callable run by Spring's executor).
+ * asynchronous answer (a DeferredResult completed by another thread, a Callable run by Spring's executor),
+ * one of which fails.
  */
 @RestController
 @RequestMapping("/orders")
@@ -65,6 +66,13 @@ public class OrdersController {
         return () -> {
             Thread.sleep(delayMs);
             return order(id, "callable");
+        };
+    }
+
+    @GetMapping("/{id}/callable-fail")
+    public Callable<Map<String, Object>> callableFail(@PathVariable("id") long id) {
+        return () -> {
+            throw new IllegalStateException("boom");
         };
     }
 
