@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The agent on containers and frameworks our other tests do not run (SPEC §7): Undertow 2.3, Jetty 12 (ee10),
- * Spring Boot 2.7 (javax, Java 8 bytecode) and Spring Boot 4.0, each on the JDK running the tests and, when it
- * is installed, on JDK 25. Every request gets an ID and exactly one access event labelled with its route
+ * Spring Boot 2.7 (javax, Java 8 bytecode), 3.5 on Undertow, 4.0 on Tomcat 11 and on Jetty 12 (ee11), each on the
+ * JDK running the tests and, when it is installed, on JDK 25. Every request gets an ID and exactly one access event labelled with its route
  * template; an escaping exception is captured once; async requests are timed to their end; and the apps answer
  * the same with and without the agent.
  *
@@ -67,8 +67,8 @@ class CompatibilityIT {
     private record Compared(Call call, boolean body) {
     }
 
-    /** What one app serves: routes, a failing request, async requests, and the answers to compare. */
-    private record Profile(AppJar jar, List<Call> routes, Call failing, List<Call> async, List<Compared> compared) {
+    /** What one app serves: routes, requests that fail with IllegalStateException("boom"), async requests, and the answers to compare. */
+    private record Profile(AppJar jar, List<Call> routes, List<Call> failing, List<Call> async, List<Compared> compared) {
     }
 
     /** One app on one JDK ({@code javaHome} null: the JDK running the tests). */
@@ -151,23 +151,28 @@ class CompatibilityIT {
     @MethodSource("targets")
     void anEscapingExceptionIsCapturedOnceWithTheRequestsId(Target target) {
         AppProcess app = running(target);
-        Call failing = target.profile().failing();
-
-        HttpResult answer = send(app, failing);
-
-        assertThat(answer.status()).isEqualTo(500);
-        String id = answer.header("X-Request-ID");
-        assertThat(id).as("X-Request-ID on the container's error page").matches(UUID_V4);
+        Map<Call, String> ids = new LinkedHashMap<>();
+        for (Call failing : target.profile().failing()) {
+            HttpResult answer = send(app, failing);
+            assertThat(answer.status()).as("status of %s", failing).isEqualTo(500);
+            String id = answer.header("X-Request-ID");
+            assertThat(id).as("X-Request-ID on the error page of %s", failing).matches(UUID_V4);
+            ids.put(failing, id);
+        }
         JsonLines events = eventsAfterBarrier(app, target);
-        assertThat(eventsFor(events, "request_processed", id)).singleElement().satisfies(event -> assertThat(event)
-                .containsEntry("status", 500)
-                .containsEntry("endpoint", failing.endpoint())
-                .containsEntry("path", failing.path()));
-        assertThat(eventsFor(events, "unhandled_exception", id)).singleElement().satisfies(event -> assertThat(event)
-                .containsEntry("exception_type", "java.lang.IllegalStateException")
-                .containsEntry("exception_message", "boom")
-                .containsEntry("method", "GET")
-                .containsEntry("path", failing.path()));
+        ids.forEach((failing, id) -> {
+            assertThat(eventsFor(events, "request_processed", id)).as("request_processed of %s", failing)
+                    .singleElement().satisfies(event -> assertThat(event)
+                            .containsEntry("status", 500)
+                            .containsEntry("endpoint", failing.endpoint())
+                            .containsEntry("path", failing.path()));
+            assertThat(eventsFor(events, "unhandled_exception", id)).as("unhandled_exception of %s", failing)
+                    .singleElement().satisfies(event -> assertThat(event)
+                            .containsEntry("exception_type", "java.lang.IllegalStateException")
+                            .containsEntry("exception_message", "boom")
+                            .containsEntry("method", "GET")
+                            .containsEntry("path", failing.path()));
+        });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -227,7 +232,8 @@ class CompatibilityIT {
 
     private static List<Profile> profiles() {
         return List.of(servletProfile(Apps.undertow()), servletProfile(Apps.jetty12()),
-                springProfile(Apps.boot2()), springProfile(Apps.boot4()));
+                springProfile(Apps.boot2()), springProfile(Apps.boot3Undertow()), springProfile(Apps.boot4()),
+                springProfile(Apps.boot4Jetty()));
     }
 
     /** The shared servlet endpoints (javax-endpoints, generated jakarta-endpoints) behind a filter mapped to /*. */
@@ -250,7 +256,7 @@ class CompatibilityIT {
         compared.add(new Compared(Call.get("/async?delayMs=20", 200, "/async"), true));
         // Container error pages for an exception may show a stack trace, with thread names and line numbers.
         compared.add(new Compared(failing, false));
-        return new Profile(jar, routes, failing, async, compared);
+        return new Profile(jar, routes, List.of(failing), async, compared);
     }
 
     /** The spring-orders controller, packaged with each Boot version's own Spring MVC, container and Jackson. */
@@ -261,6 +267,7 @@ class CompatibilityIT {
                 Call.get("/orders/abc", 400, "/orders/{id}"),
                 Call.get("/no/such/path", 404, "NOT_FOUND"));
         Call failing = Call.get("/orders/7/fail", 500, "/orders/{id}/fail");
+        Call failingAsync = Call.get("/orders/7/callable-fail", 500, "/orders/{id}/callable-fail");
         List<Call> async = List.of(
                 Call.get("/orders/7/deferred?delayMs=" + ASYNC_DELAY_MS, 200, "/orders/{id}/deferred"),
                 Call.get("/orders/7/callable?delayMs=" + ASYNC_DELAY_MS, 200, "/orders/{id}/callable"));
@@ -271,9 +278,10 @@ class CompatibilityIT {
                 new Compared(routes.get(2), true),
                 new Compared(routes.get(3), true),
                 new Compared(failing, true),
+                new Compared(failingAsync, true),
                 new Compared(Call.get("/orders/7/deferred?delayMs=20", 200, "/orders/{id}/deferred"), true),
                 new Compared(Call.get("/orders/7/callable?delayMs=20", 200, "/orders/{id}/callable"), true));
-        return new Profile(jar, routes, failing, async, compared);
+        return new Profile(jar, routes, List.of(failing, failingAsync), async, compared);
     }
 
     /** The target's app with the agent, started on first use and shared by the tests. */

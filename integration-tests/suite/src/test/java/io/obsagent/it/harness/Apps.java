@@ -50,6 +50,16 @@ public final class Apps {
         return new AppJar("boot4-app", pathFromProperty("it.app.boot4.jar"), "/orders/1");
     }
 
+    /** Spring Boot 3.5 on Undertow 2.3, executable Boot jar: the orders API. */
+    public static AppJar boot3Undertow() {
+        return new AppJar("boot3-undertow", pathFromProperty("it.app.boot3undertow.jar"), "/orders/1");
+    }
+
+    /** Spring Boot 4.0 on Jetty 12.1 (EE 11), executable Boot jar: the orders API. */
+    public static AppJar boot4Jetty() {
+        return new AppJar("boot4-jetty", pathFromProperty("it.app.boot4jetty.jar"), "/orders/1");
+    }
+
     /** The test apps that serve the full set of servlet-level endpoints. */
     public static List<AppJar> servletApps() {
         return List.of(jetty9(), tomcat9(), jetty12(), undertow());
