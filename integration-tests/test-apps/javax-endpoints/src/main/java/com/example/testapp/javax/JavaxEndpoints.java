@@ -15,7 +15,10 @@ public final class JavaxEndpoints {
     private JavaxEndpoints() {
     }
 
-    /** @param mdcServlet answers /mdc with what the app's own logging library sees as the request ID */
+    /**
+     * @param mdcServlet answers /mdc with what the app's own logging library sees as the request ID. With
+     *                   TESTAPP_NOT_FOUND=container no default servlet is mapped: the container answers unmapped paths itself.
+     */
     public static void register(ServletContext context, Servlet mdcServlet) {
         FilterRegistration.Dynamic secured = context.addFilter("secured", new SecuredFilter());
         secured.setAsyncSupported(true);
@@ -33,7 +36,9 @@ public final class JavaxEndpoints {
         servlet(context, "stream", new StreamServlet(), "/stream");
         servlet(context, "frame", new FrameServlet(), "/frame");
         servlet(context, "mdc", mdcServlet, "/mdc");
-        servlet(context, "not-found", new NotFoundServlet(), "/");
+        if (!"container".equals(System.getenv("TESTAPP_NOT_FOUND"))) {
+            servlet(context, "not-found", new NotFoundServlet(), "/");
+        }
     }
 
     private static void servlet(ServletContext context, String name, Servlet servlet, String mapping) {
