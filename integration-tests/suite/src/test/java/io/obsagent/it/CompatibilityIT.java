@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The agent on containers and frameworks our other tests do not run (SPEC §7): Undertow 2.3, Jetty 12 (ee10),
+ * The agent on containers and frameworks our other tests do not run (SPEC §7): Undertow 2.3, Jetty 12 (ee10), Tomcat 11,
  * Spring Boot 2.7 (javax, Java 8 bytecode), 3.5 on Undertow, 4.0 on Tomcat 11 and on Jetty 12 (ee11), each on the
  * JDK running the tests and, when it is installed, on JDK 25. Every request gets an ID and exactly one access event labelled with its route
  * template; an escaping exception is captured once; async requests are timed to their end; and the apps answer
@@ -117,7 +118,7 @@ class CompatibilityIT {
             softly.assertThat(id).as("X-Request-ID of %s", call).matches(UUID_V4);
             ids.put(call, id);
         }
-        JsonLines events = eventsAfterBarrier(app, target);
+        JsonLines events = eventsOf(app, target, ids.values());
         ids.forEach((call, id) -> {
             List<Map<String, Object>> processed = eventsFor(events, "request_processed", id);
             softly.assertThat(processed).as("request_processed events of %s", call).hasSize(1);
@@ -143,7 +144,7 @@ class CompatibilityIT {
         HttpResult answer = Http.send(call.method(), app.appUrl(call.path()), call.json(), headers(call, "X-Request-ID", incoming));
 
         assertThat(answer.header("X-Request-ID")).isEqualTo(incoming);
-        assertThat(eventsFor(eventsAfterBarrier(app, target), "request_processed", incoming)).singleElement()
+        assertThat(eventsFor(eventsOf(app, target, List.of(incoming)), "request_processed", incoming)).singleElement()
                 .satisfies(event -> assertThat(event).containsEntry("endpoint", call.endpoint()));
     }
 
@@ -159,7 +160,7 @@ class CompatibilityIT {
             assertThat(id).as("X-Request-ID on the error page of %s", failing).matches(UUID_V4);
             ids.put(failing, id);
         }
-        JsonLines events = eventsAfterBarrier(app, target);
+        JsonLines events = eventsOf(app, target, ids.values());
         ids.forEach((failing, id) -> {
             assertThat(eventsFor(events, "request_processed", id)).as("request_processed of %s", failing)
                     .singleElement().satisfies(event -> assertThat(event)
@@ -185,7 +186,7 @@ class CompatibilityIT {
             assertThat(answer.status()).as("status of %s", call).isEqualTo(call.status());
             ids.put(call, answer.header("X-Request-ID"));
         }
-        JsonLines events = eventsAfterBarrier(app, target);
+        JsonLines events = eventsOf(app, target, ids.values());
         ids.forEach((call, id) -> assertThat(eventsFor(events, "request_processed", id)).as("events of %s", call)
                 .singleElement().satisfies(event -> {
                     assertThat(event).containsEntry("endpoint", call.endpoint()).containsEntry("status", call.status());
@@ -212,6 +213,31 @@ class CompatibilityIT {
     }
 
     /**
+     * With no default servlet mapped, each container answers an unmapped path itself: Jetty and Undertow through
+     * default servlets of their own, Tomcat from its context valve without dispatching to any filter or servlet.
+     * The request is measured all the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.obsagent.it.harness.Apps#servletApps")
+    void aPathNoServletIsMappedToIsAnsweredByTheContainerAndStillMeasured(AppJar jar) {
+        try (AppProcess app = AppProcess.builder(jar).withAgent().env("TESTAPP_NOT_FOUND", "container").start()) {
+            app.awaitReady();
+            Map<String, Integer> statuses = new LinkedHashMap<>();
+            for (String method : List.of("GET", "POST")) {
+                HttpResult answer = Http.send(method, app.appUrl("/no/such/path"), null);
+                // The default servlets of Jetty and Undertow answer a POST with 405.
+                assertThat(answer.status()).as("status of %s", method).isIn(404, 405);
+                assertThat(answer.header("X-Request-ID")).as("X-Request-ID of %s", method).matches(UUID_V4);
+                statuses.put(answer.header("X-Request-ID"), answer.status());
+            }
+            JsonLines events = eventsOf(app, jar.readyPath(), statuses.keySet());
+            statuses.forEach((id, status) -> assertThat(eventsFor(events, "request_processed", id)).singleElement()
+                    .satisfies(event -> assertThat(event).containsEntry("status", status).containsEntry("path", "/no/such/path")
+                            .containsEntry("endpoint", status == 404 ? "NOT_FOUND" : "/no/such/path")));
+        }
+    }
+
+    /**
      * Undertow's other error page: for a client on another host (here: stack traces switched off) it writes a plain
      * page instead of its debug page, again after clearing the headers.
      */
@@ -226,12 +252,12 @@ class CompatibilityIT {
             assertThat(answer.body()).isEqualTo("<html><head><title>Error</title></head><body>Internal Server Error</body></html>");
             String id = answer.header("X-Request-ID");
             assertThat(id).matches(UUID_V4);
-            assertThat(eventsFor(eventsAfterBarrier(app, Apps.undertow().readyPath()), "unhandled_exception", id)).hasSize(1);
+            assertThat(eventsFor(eventsOf(app, Apps.undertow().readyPath(), List.of(id)), "unhandled_exception", id)).hasSize(1);
         }
     }
 
     private static List<Profile> profiles() {
-        return List.of(servletProfile(Apps.undertow()), servletProfile(Apps.jetty12()),
+        return List.of(servletProfile(Apps.undertow()), servletProfile(Apps.jetty12()), servletProfile(Apps.tomcat11()),
                 springProfile(Apps.boot2()), springProfile(Apps.boot3Undertow()), springProfile(Apps.boot4()),
                 springProfile(Apps.boot4Jetty()));
     }
@@ -248,7 +274,8 @@ class CompatibilityIT {
                 Call.get("/secured/area", 401, "/secured/area"),
                 Call.get("/forward", 200, "/forward"),
                 Call.get("/include", 200, "/include"),
-                Call.get("/send-error", 503, "/send-error"));
+                Call.get("/send-error", 503, "/send-error"),
+                Call.get("/async-timeout?timeoutMs=200", 500, "/async-timeout"));
         Call failing = Call.get("/fail", 500, "/fail");
         List<Call> async = List.of(Call.get("/async?delayMs=" + ASYNC_DELAY_MS, 200, "/async"));
         List<Compared> compared = new ArrayList<>();
@@ -323,14 +350,18 @@ class CompatibilityIT {
     }
 
     /**
-     * All events so far, once the agent has written those of every request sent before: it writes events in
-     * order, so after the event of one more request (the app's ready path) the earlier ones are there too.
+     * All events so far, once the access events of these requests are written (a container may complete an async
+     * request only after its answer went out) and then those of every other request sent before: the agent writes
+     * events in order, so after the event of one more request (the app's ready path) the earlier ones are there too.
      */
-    private static JsonLines eventsAfterBarrier(AppProcess app, Target target) {
-        return eventsAfterBarrier(app, target.profile().jar().readyPath());
+    private static JsonLines eventsOf(AppProcess app, Target target, Collection<String> requestIds) {
+        return eventsOf(app, target.profile().jar().readyPath(), requestIds);
     }
 
-    private static JsonLines eventsAfterBarrier(AppProcess app, String barrierPath) {
+    private static JsonLines eventsOf(AppProcess app, String barrierPath, Collection<String> requestIds) {
+        for (String id : requestIds) {
+            app.awaitLine(line -> line.contains("\"request_processed\"") && line.contains(id), EVENT_TIMEOUT);
+        }
         String barrier = Http.get(app.appUrl(barrierPath)).header("X-Request-ID");
         app.awaitLine(line -> line.contains("\"request_processed\"") && line.contains(barrier), EVENT_TIMEOUT);
         return JsonLines.of(app.stdoutLines());

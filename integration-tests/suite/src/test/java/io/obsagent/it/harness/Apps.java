@@ -40,6 +40,11 @@ public final class Apps {
         return new AppJar("jetty12-jakarta", pathFromProperty("it.app.jetty12.jar"), "/hello");
     }
 
+    /** Tomcat 11, jakarta.servlet 6.1, JUL only; the servlet endpoints of the javax apps. */
+    public static AppJar tomcat11() {
+        return new AppJar("tomcat11-jakarta", pathFromProperty("it.app.tomcat11.jar"), "/hello");
+    }
+
     /** Spring Boot 2.7 (Spring MVC 5.3, Tomcat 9, javax), Java 8 bytecode, executable Boot jar: the orders API. */
     public static AppJar boot2() {
         return new AppJar("boot2-javax", pathFromProperty("it.app.boot2.jar"), "/orders/1");
@@ -62,12 +67,12 @@ public final class Apps {
 
     /** The test apps that serve the full set of servlet-level endpoints. */
     public static List<AppJar> servletApps() {
-        return List.of(jetty9(), tomcat9(), jetty12(), undertow());
+        return List.of(jetty9(), tomcat9(), tomcat11(), jetty12(), undertow());
     }
 
     /** The test apps that answer "hello" on /hello. */
     public static List<AppJar> testApps() {
-        return List.of(jetty9(), tomcat9(), jersey(), jetty12(), undertow());
+        return List.of(jetty9(), tomcat9(), jersey(), tomcat11(), jetty12(), undertow());
     }
 
     /** The agent jar, or a failure that names the missing file. */
