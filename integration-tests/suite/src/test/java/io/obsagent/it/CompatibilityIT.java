@@ -93,7 +93,7 @@ class CompatibilityIT {
         List<Target> targets = new ArrayList<>();
         Path java25 = java25Home();
         for (Profile profile : profiles()) {
-            targets.add(new Target(profile, String.valueOf(Runtime.version().feature()), null));
+            targets.add(new Target(profile, defaultJdk(), null));
             if (java25 != null) {
                 targets.add(new Target(profile, "25", java25));
             }
@@ -387,9 +387,16 @@ class CompatibilityIT {
         return compared.call() + " -> " + answer.status() + " " + answer.header("Content-Type") + " " + headerNames + " " + body;
     }
 
+    /** The JDK the harness starts apps on by default: it.java.home when set, else the one running the tests. */
+    private static String defaultJdk() {
+        String configured = System.getProperty("it.java.home", "");
+        return configured.isBlank() ? String.valueOf(Runtime.version().feature()) : Path.of(configured).getFileName().toString();
+    }
+
+    /** JDK 25 as a second JDK, unless the whole run is already on a JDK of its own (it.java.home) or on 25. */
     private static Path java25Home() {
         String configured = System.getProperty("it.java25.home", "");
-        if (configured.isBlank() || Runtime.version().feature() == 25) {
+        if (configured.isBlank() || Runtime.version().feature() == 25 || !System.getProperty("it.java.home", "").isBlank()) {
             return null;
         }
         Path home = Path.of(configured);
