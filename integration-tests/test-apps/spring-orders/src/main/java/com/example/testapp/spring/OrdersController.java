@@ -8,6 +8,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +25,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 /**
  * Orders: a path variable, a created resource, an exception that escapes the controller, and both kinds of
  * asynchronous answer (a DeferredResult completed by another thread, a Callable run by Spring's executor),
- * one of which fails.
+ * one of which fails; and what the application's logging context holds while it runs.
  */
 @RestController
 @RequestMapping("/orders")
@@ -33,6 +36,8 @@ public class OrdersController {
         thread.setDaemon(true);
         return thread;
     });
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrdersController.class);
 
     private final AtomicLong nextId = new AtomicLong(1000);
 
@@ -67,6 +72,14 @@ public class OrdersController {
             Thread.sleep(delayMs);
             return order(id, "callable");
         };
+    }
+
+    /** The request ID the application sees in its logging context (SLF4J's MDC), or "none". */
+    @GetMapping(path = "/{id}/mdc", produces = "text/plain")
+    public String mdc(@PathVariable("id") long id) {
+        String requestId = MDC.get("request_id");
+        LOG.info("mdc check for order {}", id);
+        return requestId == null ? "none" : requestId;
     }
 
     @GetMapping("/{id}/callable-fail")
