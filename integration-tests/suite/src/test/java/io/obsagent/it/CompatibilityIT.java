@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The agent on containers and frameworks our other tests do not run (SPEC §7): Undertow 2.3, Jetty 12 (ee10), Tomcat 11,
  * Spring Boot 2.7 (javax, Java 8 bytecode), 3.5 on Undertow, 4.0 on Tomcat 11 and on Jetty 12 (ee11), each on the
  * JDK running the tests and, when it is installed, on JDK 25. Every request gets an ID and exactly one access event labelled with its route
- * template; an escaping exception is captured once; async requests are timed to their end; and the apps answer
- * the same with and without the agent.
+ * template; an escaping exception is captured once; async requests are timed to their end; the application finds
+ * the request ID in its logging context; and the apps answer the same with and without the agent.
  *
  * <p>Each app is started once per JDK with the agent and shared by the tests (closed in {@link #stopApps()}):
  * the tests tell their requests apart by request ID.
@@ -68,8 +68,12 @@ class CompatibilityIT {
     private record Compared(Call call, boolean body) {
     }
 
-    /** What one app serves: routes, requests that fail with IllegalStateException("boom"), async requests, and the answers to compare. */
-    private record Profile(AppJar jar, List<Call> routes, List<Call> failing, List<Call> async, List<Compared> compared) {
+    /**
+     * What one app serves: routes, requests that fail with IllegalStateException("boom"), async requests, the answers
+     * to compare, and the path that answers the request ID seen in the app's logging context (null: it has none).
+     */
+    private record Profile(AppJar jar, List<Call> routes, List<Call> failing, List<Call> async, List<Compared> compared,
+                           String loggingContextPath) {
     }
 
     /** One app on one JDK ({@code javaHome} null: the JDK running the tests). */
@@ -99,6 +103,10 @@ class CompatibilityIT {
             }
         }
         return targets.stream();
+    }
+
+    static Stream<Target> targetsWithLoggingContext() {
+        return targets().filter(target -> target.profile().loggingContextPath() != null);
     }
 
     static Stream<Target> targetsOnDefaultJdk() {
@@ -194,6 +202,16 @@ class CompatibilityIT {
                 }));
     }
 
+    /** SLF4J 2 + Logback 1.5 on Undertow, Log4j 2 on Jetty 12, and each Spring Boot's own Logback. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targetsWithLoggingContext")
+    void theApplicationFindsTheRequestIdInItsLoggingContext(Target target) {
+        HttpResult answer = Http.get(running(target).appUrl(target.profile().loggingContextPath()));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo(answer.header("X-Request-ID")).matches(UUID_V4);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("targetsOnDefaultJdk")
     void answersAreTheSameWithAndWithoutTheAgent(Target target) {
@@ -257,13 +275,15 @@ class CompatibilityIT {
     }
 
     private static List<Profile> profiles() {
-        return List.of(servletProfile(Apps.undertow()), servletProfile(Apps.jetty12()), servletProfile(Apps.tomcat11()),
+        return List.of(servletProfile(Apps.undertow(), "/mdc"), servletProfile(Apps.jetty12(), "/mdc"),
+                // Tomcat 11's app logs through JUL only, which has no logging context.
+                servletProfile(Apps.tomcat11(), null),
                 springProfile(Apps.boot2()), springProfile(Apps.boot3Undertow()), springProfile(Apps.boot4()),
                 springProfile(Apps.boot4Jetty()));
     }
 
     /** The shared servlet endpoints (javax-endpoints, generated jakarta-endpoints) behind a filter mapped to /*. */
-    private static Profile servletProfile(AppJar jar) {
+    private static Profile servletProfile(AppJar jar, String loggingContextPath) {
         List<Call> routes = List.of(
                 Call.get("/hello", 200, "/hello"),
                 Call.get("/items/42", 200, "/items/*"),
@@ -283,7 +303,7 @@ class CompatibilityIT {
         compared.add(new Compared(Call.get("/async?delayMs=20", 200, "/async"), true));
         // Container error pages for an exception may show a stack trace, with thread names and line numbers.
         compared.add(new Compared(failing, false));
-        return new Profile(jar, routes, List.of(failing), async, compared);
+        return new Profile(jar, routes, List.of(failing), async, compared, loggingContextPath);
     }
 
     /** The spring-orders controller, packaged with each Boot version's own Spring MVC, container and Jackson. */
@@ -308,7 +328,7 @@ class CompatibilityIT {
                 new Compared(failingAsync, true),
                 new Compared(Call.get("/orders/7/deferred?delayMs=20", 200, "/orders/{id}/deferred"), true),
                 new Compared(Call.get("/orders/7/callable?delayMs=20", 200, "/orders/{id}/callable"), true));
-        return new Profile(jar, routes, List.of(failing, failingAsync), async, compared);
+        return new Profile(jar, routes, List.of(failing, failingAsync), async, compared, "/orders/7/mdc");
     }
 
     /** The target's app with the agent, started on first use and shared by the tests. */
