@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The agent on containers and frameworks our other tests do not run (SPEC §7): Undertow 2.3, Jetty 12 (ee10), Tomcat 11,
- * Spring Boot 2.7 (javax, Java 8 bytecode), 3.5 on Undertow, 4.0 on Tomcat 11 and on Jetty 12 (ee11), each on the
- * JDK running the tests and, when it is installed, on JDK 25. Every request gets an ID and exactly one access event labelled with its route
+ * Spring Boot 2.7 (javax, Java 8 bytecode), 3.5 on Undertow, 4.0 on Tomcat 11 and on Jetty 12 (ee11), and Jersey 3.1
+ * on Tomcat 10.1, each on the JDK running the tests and, when it is installed, on JDK 25. Every request gets an ID and exactly one access event labelled with its route
  * template; an escaping exception is captured once; async requests are timed to their end; the application finds
  * the request ID in its logging context; and the apps answer the same with and without the agent.
  *
@@ -279,7 +279,27 @@ class CompatibilityIT {
                 // Tomcat 11's app logs through JUL only, which has no logging context.
                 servletProfile(Apps.tomcat11(), null),
                 springProfile(Apps.boot2()), springProfile(Apps.boot3Undertow()), springProfile(Apps.boot4()),
-                springProfile(Apps.boot4Jetty()));
+                springProfile(Apps.boot4Jetty()), jerseyProfile());
+    }
+
+    /** Jersey 3.1 on Tomcat 10.1 under /api/*, beside a plain servlet; one resource is declared on an interface. */
+    private static Profile jerseyProfile() {
+        List<Call> routes = List.of(
+                Call.get("/api/users/7", 200, "/api/users/{id}"),
+                Call.get("/api/users", 200, "/api/users"),
+                Call.get("/api/orders/5/lines/3", 200, "/api/orders/{orderId}/lines/{lineId}"),
+                Call.get("/api/products/abc-1", 200, "/api/products/{sku}"),
+                Call.get("/hello", 200, "/hello"),
+                Call.get("/no/such/path", 404, "NOT_FOUND"),
+                // Jersey's own 404 under the servlet mapping, which names the route.
+                Call.get("/api/no-such-resource", 404, "/api/*"));
+        Call failing = Call.get("/api/users/7/fail", 500, "/api/users/{id}/fail");
+        List<Call> async = List.of(Call.get("/api/async?delayMs=" + ASYNC_DELAY_MS, 200, "/api/async"));
+        List<Compared> compared = new ArrayList<>();
+        routes.forEach(call -> compared.add(new Compared(call, true)));
+        compared.add(new Compared(Call.get("/api/async?delayMs=20", 200, "/api/async"), true));
+        compared.add(new Compared(failing, false));
+        return new Profile(Apps.jersey(), routes, List.of(failing), async, compared, "/api/mdc");
     }
 
     /** The shared servlet endpoints (javax-endpoints, generated jakarta-endpoints) behind a filter mapped to /*. */

@@ -44,6 +44,7 @@ class TestAppsIT {
             new Expected("/api/users", 200, "alice,bob"),
             new Expected("/api/users/7", 200, "user 7"),
             new Expected("/api/orders/5/lines/3", 200, "order 5 line 3"),
+            new Expected("/api/products/abc-1", 200, "product abc-1"),
             new Expected("/api/users/7/fail", 500, null),
             new Expected("/api/mdc", 200, "none"),
             new Expected("/api/async?delayMs=50", 200, "async done"),

@@ -12,6 +12,7 @@ final class ApiApplication extends ResourceConfig {
         register(OrderLinesResource.class);
         register(MdcResource.class);
         register(AsyncResource.class);
+        register(ProductsResource.class);
         // Neither JAXB nor Jakarta Activation is on the class path: say so quietly instead of warning at start-up.
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "DATASOURCE");
