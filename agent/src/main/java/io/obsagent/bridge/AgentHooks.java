@@ -45,6 +45,12 @@ public interface AgentHooks {
     /** A JAX-RS resource method with this route template is running on the current thread. */
     void routeTemplate(String template);
 
+    /**
+     * A container (code of class {@code container}) is about to render an error page for the request on the
+     * current thread, having cleared the response headers: set the agent's headers again.
+     */
+    void containerRendersError(Class<?> container) throws Exception;
+
     /** A servlet context, filter or servlet finished initialising: the container is starting up. */
     void containerStarted();
 

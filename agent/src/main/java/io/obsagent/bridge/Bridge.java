@@ -128,6 +128,18 @@ public final class Bridge {
         }
     }
 
+    public static void containerRendersError(Class<?> container) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.containerRendersError(container);
+        } catch (Throwable t) {
+            failed(h, "response.error_page", t);
+        }
+    }
+
     public static void containerStarted() {
         AgentHooks h = hooks;
         if (h == null) {

@@ -1,6 +1,7 @@
 package io.obsagent.instrumentation;
 
 import io.obsagent.bridge.AgentHooks;
+import io.obsagent.bridge.Bridge;
 import io.obsagent.core.metrics.AgentFaults;
 import io.obsagent.core.metrics.rules.RuleMetrics;
 import io.obsagent.core.readiness.AppState;
@@ -15,6 +16,7 @@ import io.obsagent.instrumentation.logging.AppLogsJson;
 import io.obsagent.instrumentation.servlet.AsyncCompletion;
 import io.obsagent.instrumentation.servlet.JsonErrorAnswer;
 import io.obsagent.instrumentation.servlet.ServletMappings;
+import io.obsagent.instrumentation.servlet.UndertowCurrentRequest;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -126,6 +128,37 @@ public final class HookDispatcher implements AgentHooks {
     @Override
     public void routeTemplate(String template) {
         tracker.routeTemplate(template);
+    }
+
+    @Override
+    public void containerRendersError(Class<?> container) throws Exception {
+        Object[] current = UndertowCurrentRequest.of(container);
+        Object request = current == null ? null : current[0];
+        Object context = request == null ? null : invoke(request, "getAttribute", Bridge.CONTEXT_ATTRIBUTE);
+        if (!(context instanceof RequestContext)) {
+            return;
+        }
+        Object response = current[1];
+        setIfAbsent(response, requestIdHeader, ((RequestContext) context).requestId());
+        if (securityHeaders != null) {
+            String[] security = securityHeaders.forRequest(Boolean.TRUE.equals(invoke(request, "isSecure")),
+                    (String) invoke(request, "getHeader", "X-Forwarded-Proto"));
+            for (int i = 0; i < security.length; i += 2) {
+                setIfAbsent(response, security[i], security[i + 1]);
+            }
+        }
+    }
+
+    private static void setIfAbsent(Object response, String name, String value) throws ReflectiveOperationException {
+        if (!Boolean.TRUE.equals(invoke(response, "containsHeader", name))) {
+            response.getClass().getMethod("setHeader", String.class, String.class).invoke(response, name, value);
+        }
+    }
+
+    /** A public method of a container's public request or response class, with no or one String argument. */
+    private static Object invoke(Object target, String method, String... argument) throws ReflectiveOperationException {
+        return argument.length == 0 ? target.getClass().getMethod(method).invoke(target)
+                : target.getClass().getMethod(method, String.class).invoke(target, argument[0]);
     }
 
     @Override

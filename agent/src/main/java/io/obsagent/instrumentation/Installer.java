@@ -39,10 +39,12 @@ public final class Installer {
         this.instrumentations = instrumentations;
         this.jdkTypes = jdkTypes;
         List<String> markers = new ArrayList<String>();
+        List<String> inheritedMarkers = new ArrayList<String>();
         for (TypeInstrumentation instrumentation : instrumentations) {
             markers.addAll(instrumentation.classFileMarkers());
+            inheritedMarkers.addAll(instrumentation.inheritedMarkers());
         }
-        this.filter = new CandidateFilter(markers, jdkTypes);
+        this.filter = new CandidateFilter(markers, inheritedMarkers, jdkTypes);
     }
 
     /** Premain: starts filtering class loads; nothing is transformed until {@link #build} completes. */
@@ -70,6 +72,7 @@ public final class Installer {
             filter.ready(transformer);
         }
         if (transformer != null) {
+            filter.supertypeListener(new LoadedSubtypes(inst, listener));
             retransformLoadedCandidates(listener);
         }
     }

@@ -8,6 +8,7 @@ import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
 import io.obsagent.instrumentation.logging.JsonConsoleInstrumentation;
 import io.obsagent.instrumentation.net.ServerSocketInstrumentation;
 import io.obsagent.instrumentation.rules.MethodRulesInstrumentation;
+import io.obsagent.instrumentation.servlet.ContainerErrorInstrumentation;
 import io.obsagent.instrumentation.servlet.ContainerStartInstrumentation;
 import io.obsagent.instrumentation.servlet.ContentTypeInstrumentation;
 import io.obsagent.instrumentation.servlet.ServletInstrumentation;
@@ -25,6 +26,7 @@ public final class Instrumentations {
     public static List<TypeInstrumentation> all(AgentConfig config, MetricRules rules) {
         List<TypeInstrumentation> all = new ArrayList<TypeInstrumentation>(Arrays.asList(
                 ServletInstrumentation.javax(), ServletInstrumentation.jakarta(), new ContainerStartInstrumentation(),
+                new ContainerErrorInstrumentation(),
                 new JaxRsInstrumentation(), new DataSourceInstrumentation(), new ServerSocketInstrumentation()));
         if (config.get(Settings.SECURITY_HEADERS)) {
             all.add(new ContentTypeInstrumentation("javax"));

@@ -132,7 +132,7 @@ class BusinessMetricsIT {
     void rulesWatchTheServletsOfALegacyJavaxApp(AppJar jar) {
         try (AppProcess app = AppProcess.builder(jar).withAgent()
                 .systemProperty("obs.metrics.rules.greetings.type", "counter")
-                .systemProperty("obs.metrics.rules.greetings.method", "io.obsagent.testapp.javax.HelloServlet#doGet")
+                .systemProperty("obs.metrics.rules.greetings.method", "com.example.testapp.javax.HelloServlet#doGet")
                 .systemProperty("obs.metrics.rules.servlet_failures.type", "counter")
                 .systemProperty("obs.metrics.rules.servlet_failures.method", "javax.servlet.http.HttpServlet#do*")
                 .systemProperty("obs.metrics.rules.servlet_failures.on", "exception")
