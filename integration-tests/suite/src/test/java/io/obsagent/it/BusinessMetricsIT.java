@@ -126,15 +126,18 @@ class BusinessMetricsIT {
         }
     }
 
-    /** Legacy javax apps (Java 8 bytecode, Jetty 9.4 and Tomcat 9): rules watch their servlets like any class. */
+    /** Plain servlet apps, javax (Java 8 bytecode) and jakarta: rules watch their servlets like any class. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.obsagent.it.harness.Apps#servletApps")
-    void rulesWatchTheServletsOfALegacyJavaxApp(AppJar jar) {
+    void rulesWatchTheServletsOfAServletApp(AppJar jar) {
+        String namespace = jar.name().endsWith("-javax") ? "javax" : "jakarta";
         try (AppProcess app = AppProcess.builder(jar).withAgent()
                 .systemProperty("obs.metrics.rules.greetings.type", "counter")
-                .systemProperty("obs.metrics.rules.greetings.method", "com.example.testapp.javax.HelloServlet#doGet")
+                .systemProperty("obs.metrics.rules.greetings.method",
+                        "com.example.testapp." + namespace + ".HelloServlet#doGet")
                 .systemProperty("obs.metrics.rules.servlet_failures.type", "counter")
-                .systemProperty("obs.metrics.rules.servlet_failures.method", "javax.servlet.http.HttpServlet#do*")
+                .systemProperty("obs.metrics.rules.servlet_failures.method",
+                        namespace + ".servlet.http.HttpServlet#do*")
                 .systemProperty("obs.metrics.rules.servlet_failures.on", "exception")
                 .start()) {
             app.awaitReady();
