@@ -19,11 +19,13 @@ import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.HttpResult;
 import io.obsagent.it.harness.JsonLines;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code /health/ready} follows the application's start and its database, on the sample service. */
+@Tag("cross-jdk")
 class ReadinessIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);

@@ -14,11 +14,13 @@ import io.obsagent.it.harness.JsonLines;
 import io.obsagent.it.harness.RawHttp;
 import io.obsagent.it.harness.RawResponse;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The test apps on their own, without the agent: the baseline every agent test compares against. */
+@Tag("cross-jdk")
 class TestAppsIT {
 
     private record Expected(String path, int status, String body) {
