@@ -7,7 +7,7 @@ import java.lang.instrument.Instrumentation;
  * reported on standard error and the application starts without the agent.
  *
  * <p>This class must not name any bridge type: those have to be loaded from the bootstrap path, which
- * exists only once {@link BridgeJar#appendToBootstrap} has run.
+ * exists only once {@link BootLoaderBridge#install} has run.
  */
 public final class Agent {
 
@@ -24,7 +24,7 @@ public final class Agent {
 
     private static void launch(String args, Instrumentation inst) {
         try {
-            BridgeJar.appendToBootstrap(inst);
+            BootLoaderBridge.install(inst);
             AgentRuntime.start(args, inst);
         } catch (Throwable t) {
             StartupFailure.report("premain", t);

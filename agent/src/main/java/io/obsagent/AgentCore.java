@@ -3,10 +3,13 @@ package io.obsagent;
 import io.obsagent.bridge.Bridge;
 import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.Settings;
+import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.metrics.AgentFaults;
 import io.obsagent.core.metrics.AgentSelfMetrics;
 import io.obsagent.core.metrics.HttpMetrics;
+import io.obsagent.core.metrics.rules.MetricRules;
+import io.obsagent.core.metrics.rules.RuleMetrics;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
 import io.obsagent.core.request.RequestIds;
@@ -28,7 +31,7 @@ final class AgentCore {
     final AppState appState = new AppState();
     final DataSourceRegistry dataSources = new DataSourceRegistry();
 
-    private AgentCore(AgentConfig config, EventWriter events) {
+    private AgentCore(AgentConfig config, EventWriter events, MetricRules rules) {
         String service = config.get(Settings.SERVICE_NAME);
         selfMetrics = new AgentSelfMetrics(registry, AgentRuntime.agentVersion(), service, events::dropped);
         faults = new AgentFaults(selfMetrics, events);
@@ -40,11 +43,22 @@ final class AgentCore {
                 ? new SecurityHeaders(config.family(Settings.SECURITY_HEADER_PREFIX), config.get(Settings.TRUST_FORWARDED))
                 : null;
         Bridge.register(new HookDispatcher(config.get(Settings.REQUEST_ID_HEADER), tracker, appState, dataSources,
-                faults, securityHeaders, config.get(Settings.ERRORS_JSON), new AppLogsJson(events, selfMetrics)));
+                ruleMetrics(config, events, rules), faults, securityHeaders, config.get(Settings.ERRORS_JSON),
+                new AppLogsJson(events, selfMetrics)));
+    }
+
+    /**
+     * Registered after the HTTP and self metrics, so that the registry refuses a rule that takes one of their
+     * names (the JVM metrics, registered later, are kept safe by the names the rule parser reserves). Its problems,
+     * now and when the first request has been served (rules that matched nothing), are configuration errors.
+     */
+    private RuleMetrics ruleMetrics(AgentConfig config, final EventWriter events, MetricRules rules) {
+        return RuleMetrics.register(rules, registry, config.get(Settings.BUCKETS),
+                problem -> events.emit(AgentEvents.configError(problem)));
     }
 
     /** Builds the core and registers it with the bridge: from here on, advice reaches it. */
-    static AgentCore wire(AgentConfig config, EventWriter events) {
-        return new AgentCore(config, events);
+    static AgentCore wire(AgentConfig config, EventWriter events, MetricRules rules) {
+        return new AgentCore(config, events, rules);
     }
 }

@@ -9,6 +9,7 @@ import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.metrics.JvmMetricsRegistration;
+import io.obsagent.core.metrics.rules.MetricRules;
 import io.obsagent.core.readiness.AppCheck;
 import io.obsagent.core.readiness.ConfiguredChecks;
 import io.obsagent.core.readiness.DatabaseCheck;
@@ -54,12 +55,13 @@ final class AgentRuntime {
             events.emit(AgentEvents.configError(problem));
         }
         Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("obs-agent-exit", () -> events.flush(EXIT_FLUSH_MILLIS)));
-        Installer installer = Installer.register(inst, Instrumentations.all(config), Instrumentations.jdkTypes());
+        MetricRules rules = metricRules(config, events);
+        Installer installer = Installer.register(inst, Instrumentations.all(config, rules), Instrumentations.jdkTypes());
 
         AgentThreads.daemon("obs-agent-start", () -> {
             AgentCore core;
             try {
-                core = AgentCore.wire(config, events);
+                core = AgentCore.wire(config, events, rules);
                 installer.build(new InstrumentationFaults(core.selfMetrics, events));
             } catch (Throwable t) {
                 installer.abandon();
@@ -78,6 +80,16 @@ final class AgentRuntime {
                 core.faults.report("start", t);
             }
         }).start();
+    }
+
+    /** The business-metric rules: read here because the classes they name must pass the class file filter. */
+    private static MetricRules metricRules(AgentConfig config, EventWriter events) {
+        List<ConfigProblem> problems = new ArrayList<ConfigProblem>();
+        MetricRules rules = MetricRules.parse(config.family(Settings.RULES_PREFIX), problems);
+        for (ConfigProblem problem : problems) {
+            events.emit(AgentEvents.configError(problem));
+        }
+        return rules;
     }
 
     /**

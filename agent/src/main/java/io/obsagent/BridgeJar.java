@@ -9,29 +9,22 @@ import java.lang.instrument.Instrumentation;
 import java.util.jar.JarFile;
 
 /**
- * Publishes the bridge package on the bootstrap class path, so advice inlined into classes of any
- * class loader (webapp loaders, Spring Boot's nested-jar loader, the JDK itself) resolves the same
- * {@code io.obsagent.bridge} classes. Only those few classes go there; everything else stays in the
- * agent's own loader.
- *
- * <p>The build packs them into a small jar inside the agent jar, so premain only copies bytes: writing
- * a jar here (time zone data for entry times) or {@code File.createTempFile} (SecureRandom) each cost
- * tens of milliseconds of the application's start.
+ * The fallback of {@link BootLoaderBridge}: the nested bridge jar copied to a temporary file and appended to
+ * the bootstrap class path. Premain only copies bytes: writing a jar here (time-zone data for entry times)
+ * or {@code File.createTempFile} (SecureRandom) would each cost tens of milliseconds of the application's start.
  */
 final class BridgeJar {
-
-    static final String RESOURCE = "META-INF/obs-agent/bridge.jar";
 
     private BridgeJar() {
     }
 
-    static void appendToBootstrap(Instrumentation inst) throws IOException {
+    static void appendToBootstrap(Instrumentation inst, String resource) throws IOException {
         File jar = newTempFile();
         jar.deleteOnExit();
-        try (InputStream in = BridgeJar.class.getClassLoader().getResourceAsStream(RESOURCE);
+        try (InputStream in = BridgeJar.class.getClassLoader().getResourceAsStream(resource);
              OutputStream out = new FileOutputStream(jar)) {
             if (in == null) {
-                throw new IOException("the agent jar has no " + RESOURCE);
+                throw new IOException("the agent jar has no " + resource);
             }
             byte[] buffer = new byte[8192];
             for (int n; (n = in.read(buffer)) > 0; ) {

@@ -45,6 +45,12 @@ public interface AgentHooks {
     /** A JAX-RS resource method with this route template is running on the current thread. */
     void routeTemplate(String template);
 
+    /**
+     * A container (code of class {@code container}) is about to render an error page for the request on the
+     * current thread, having cleared the response headers: set the agent's headers again.
+     */
+    void containerRendersError(Class<?> container) throws Exception;
+
     /** A servlet context, filter or servlet finished initialising: the container is starting up. */
     void containerStarted();
 
@@ -74,6 +80,12 @@ public interface AgentHooks {
      * interface. True when the answer was written (the throwable must then not reach the container).
      */
     boolean answerWithJsonError(Object context, Object response, Class<?> responseType) throws Exception;
+
+    /** A method watched by metric rule probe {@code probe} was entered; returns a value handed back to {@link #ruleExit}. */
+    long ruleEnter(int probe);
+
+    /** That method returned ({@code thrown} null) or threw. */
+    void ruleExit(int probe, long startNanos, Throwable thrown);
 
     /**
      * {@code app_logs.json}: a Logback {@code ConsoleAppender} is about to start, or a Log4j 2

@@ -128,6 +128,18 @@ public final class Bridge {
         }
     }
 
+    public static void containerRendersError(Class<?> container) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.containerRendersError(container);
+        } catch (Throwable t) {
+            failed(h, "response.error_page", t);
+        }
+    }
+
     public static void containerStarted() {
         AgentHooks h = hooks;
         if (h == null) {
@@ -211,6 +223,35 @@ public final class Bridge {
         } catch (Throwable t) {
             failed(h, "response.errors_json", t);
             return false;
+        }
+    }
+
+    /**
+     * Entry into a method that a metric rule watches; {@code probe} is the constant the instrumentation inlined.
+     * Returns what {@link #ruleExit} needs back: the start time of a timed call, else 0.
+     */
+    public static long ruleEnter(int probe) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return 0L;
+        }
+        try {
+            return h.ruleEnter(probe);
+        } catch (Throwable t) {
+            failed(h, "rules.enter", t);
+            return 0L;
+        }
+    }
+
+    public static void ruleExit(int probe, long startNanos, Throwable thrown) {
+        AgentHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.ruleExit(probe, startNanos, thrown);
+        } catch (Throwable t) {
+            failed(h, "rules.exit", t);
         }
     }
 

@@ -4,6 +4,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class CandidateFilter implements ClassFileTransformer {
 
     static final long READY_WAIT_SECONDS = 10;
+    /** Bounds the learned markers, which every class file not ignored by name is searched for. */
+    static final int MAX_LEARNED = 1000;
 
     /** Internal-name prefixes never instrumented: the JDK (but for named socket classes) and other agents;
      * the agent itself is {@link AgentPackages}. */
@@ -25,14 +28,28 @@ final class CandidateFilter implements ClassFileTransformer {
             "datadog/", "com/datadoghq/", "org/glowroot/", "com/dynatrace/"};
 
     private final String[] markers;
+    private final String[] inheritedMarkers;
+    /** Names of the types whose class files had an inherited marker: their subtypes' class files name them. */
+    private volatile String[] learnedMarkers = new String[0];
+    private volatile SupertypeListener supertypeListener;
     private final List<String> jdkTypes;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile ClassFileTransformer byteBuddy;
     private volatile Thread installer;
 
-    CandidateFilter(List<String> markers, List<String> jdkTypes) {
+    /** Told of each type whose subtypes became candidates; some of them may be loaded already. */
+    interface SupertypeListener {
+        void learned(String internalName);
+    }
+
+    CandidateFilter(List<String> markers, List<String> inheritedMarkers, List<String> jdkTypes) {
         this.markers = markers.toArray(new String[0]);
+        this.inheritedMarkers = inheritedMarkers.toArray(new String[0]);
         this.jdkTypes = jdkTypes;
+    }
+
+    void supertypeListener(SupertypeListener listener) {
+        supertypeListener = listener;
     }
 
     /** Byte Buddy is built (or failed to build: {@code null}); waiting classes go on. */
@@ -74,12 +91,39 @@ final class CandidateFilter implements ClassFileTransformer {
         }
         // Latin-1 maps bytes to chars one to one, and String.indexOf is vectorised by the JVM.
         String text = new String(classfile, StandardCharsets.ISO_8859_1);
+        if (contains(text, inheritedMarkers)) {
+            learn(className);
+        }
+        return contains(text, markers) || contains(text, learnedMarkers);
+    }
+
+    private static boolean contains(String text, String[] markers) {
         for (String marker : markers) {
             if (text.indexOf(marker) >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A subtype's class file names its supertype as {@code name} (and in descriptors as {@code Lname;}). */
+    private synchronized void learn(String className) {
+        String[] known = learnedMarkers;
+        for (String marker : known) {
+            if (marker.equals(className)) {
+                return;
+            }
+        }
+        if (known.length >= MAX_LEARNED) {
+            return;
+        }
+        String[] more = Arrays.copyOf(known, known.length + 1);
+        more[known.length] = className;
+        learnedMarkers = more;
+        SupertypeListener listener = supertypeListener;
+        if (listener != null) {
+            listener.learned(className);
+        }
     }
 
     private static boolean isIgnored(String className) {

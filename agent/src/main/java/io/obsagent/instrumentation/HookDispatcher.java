@@ -1,7 +1,9 @@
 package io.obsagent.instrumentation;
 
 import io.obsagent.bridge.AgentHooks;
+import io.obsagent.bridge.Bridge;
 import io.obsagent.core.metrics.AgentFaults;
+import io.obsagent.core.metrics.rules.RuleMetrics;
 import io.obsagent.core.readiness.AppState;
 import io.obsagent.core.readiness.DataSourceRegistry;
 import io.obsagent.core.request.Redispatch;
@@ -14,6 +16,7 @@ import io.obsagent.instrumentation.logging.AppLogsJson;
 import io.obsagent.instrumentation.servlet.AsyncCompletion;
 import io.obsagent.instrumentation.servlet.JsonErrorAnswer;
 import io.obsagent.instrumentation.servlet.ServletMappings;
+import io.obsagent.instrumentation.servlet.UndertowCurrentRequest;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -39,6 +42,7 @@ public final class HookDispatcher implements AgentHooks {
     private final RequestTracker tracker;
     private final AppState appState;
     private final DataSourceRegistry dataSources;
+    private final RuleMetrics rules;
     private final AgentFaults faults;
     private final AppLogsJson appLogs;
     private final SecurityHeaders securityHeaders;
@@ -49,7 +53,7 @@ public final class HookDispatcher implements AgentHooks {
      * @param securityHeaders {@code null} when {@code security_headers.enabled} is off
      */
     public HookDispatcher(String requestIdHeader, RequestTracker tracker, AppState appState, DataSourceRegistry dataSources,
-                          AgentFaults faults, SecurityHeaders securityHeaders, boolean errorsJson,
+                          RuleMetrics rules, AgentFaults faults, SecurityHeaders securityHeaders, boolean errorsJson,
                           AppLogsJson appLogs) {
         this.requestIdHeader = requestIdHeader;
         this.securityHeaders = securityHeaders;
@@ -57,6 +61,7 @@ public final class HookDispatcher implements AgentHooks {
         this.tracker = tracker;
         this.appState = appState;
         this.dataSources = dataSources;
+        this.rules = rules;
         this.faults = faults;
         this.appLogs = appLogs;
     }
@@ -84,6 +89,7 @@ public final class HookDispatcher implements AgentHooks {
             tracker.redispatchExited((Redispatch) context, thrown);
             return;
         }
+        rules.requestServed();
         RequestContext request = (RequestContext) context;
         try {
             tracker.leaveThread(request);
@@ -127,6 +133,37 @@ public final class HookDispatcher implements AgentHooks {
     @Override
     public void routeTemplate(String template) {
         tracker.routeTemplate(template);
+    }
+
+    @Override
+    public void containerRendersError(Class<?> container) throws Exception {
+        Object[] current = UndertowCurrentRequest.of(container);
+        Object request = current == null ? null : current[0];
+        Object context = request == null ? null : invoke(request, "getAttribute", Bridge.CONTEXT_ATTRIBUTE);
+        if (!(context instanceof RequestContext)) {
+            return;
+        }
+        Object response = current[1];
+        setIfAbsent(response, requestIdHeader, ((RequestContext) context).requestId());
+        if (securityHeaders != null) {
+            String[] security = securityHeaders.forRequest(Boolean.TRUE.equals(invoke(request, "isSecure")),
+                    (String) invoke(request, "getHeader", "X-Forwarded-Proto"));
+            for (int i = 0; i < security.length; i += 2) {
+                setIfAbsent(response, security[i], security[i + 1]);
+            }
+        }
+    }
+
+    private static void setIfAbsent(Object response, String name, String value) throws ReflectiveOperationException {
+        if (!Boolean.TRUE.equals(invoke(response, "containsHeader", name))) {
+            response.getClass().getMethod("setHeader", String.class, String.class).invoke(response, name, value);
+        }
+    }
+
+    /** A public method of a container's public request or response class, with no or one String argument. */
+    private static Object invoke(Object target, String method, String... argument) throws ReflectiveOperationException {
+        return argument.length == 0 ? target.getClass().getMethod(method).invoke(target)
+                : target.getClass().getMethod(method, String.class).invoke(target, argument[0]);
     }
 
     @Override
@@ -194,6 +231,16 @@ public final class HookDispatcher implements AgentHooks {
         headers[1] = id;
         System.arraycopy(security, 0, headers, 2, security.length);
         return JsonErrorAnswer.write(response, responseType, ErrorBody.forRequest(id), ErrorBody.CONTENT_TYPE, headers);
+    }
+
+    @Override
+    public long ruleEnter(int probe) {
+        return rules.enter(probe);
+    }
+
+    @Override
+    public void ruleExit(int probe, long startNanos, Throwable thrown) {
+        rules.exit(probe, startNanos, thrown);
     }
 
     @Override

@@ -39,10 +39,12 @@ public final class Installer {
         this.instrumentations = instrumentations;
         this.jdkTypes = jdkTypes;
         List<String> markers = new ArrayList<String>();
+        List<String> inheritedMarkers = new ArrayList<String>();
         for (TypeInstrumentation instrumentation : instrumentations) {
             markers.addAll(instrumentation.classFileMarkers());
+            inheritedMarkers.addAll(instrumentation.inheritedMarkers());
         }
-        this.filter = new CandidateFilter(markers, jdkTypes);
+        this.filter = new CandidateFilter(markers, inheritedMarkers, jdkTypes);
     }
 
     /** Premain: starts filtering class loads; nothing is transformed until {@link #build} completes. */
@@ -63,30 +65,37 @@ public final class Installer {
         ClassFileTransformer transformer = null;
         try {
             letJavaBaseReadTheBridge();
-            Advices advices = new Advices(Installer.class.getClassLoader());
-            AgentBuilder builder = newAgentBuilder()
-                    .disableClassFormatChanges()
-                    .with(new TypePoolPerLoader())
-                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                    .with(listener)
-                    .ignore(new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
-                        @Override
-                        public boolean matches(TypeDescription type) {
-                            return AgentPackages.contains(type.getInternalName());
-                        }
-                    });
-            for (TypeInstrumentation instrumentation : instrumentations) {
-                builder = instrumentation.extend(builder, advices);
-            }
-            transformer = builder.makeRaw();
+            transformer = byteBuddy(instrumentations, listener);
         } catch (Throwable t) {
             listener.onError("byte-buddy", null, null, false, t);
         } finally {
             filter.ready(transformer);
         }
         if (transformer != null) {
+            filter.supertypeListener(new LoadedSubtypes(inst, listener));
             retransformLoadedCandidates(listener);
         }
+    }
+
+    /** Byte Buddy's transformer for {@code instrumentations}; what {@link #build} hands to the filter (tests use it directly). */
+    static ClassFileTransformer byteBuddy(List<TypeInstrumentation> instrumentations, AgentBuilder.Listener listener)
+            throws NoSuchMethodException {
+        Advices advices = new Advices(Installer.class.getClassLoader());
+        AgentBuilder builder = newAgentBuilder()
+                .disableClassFormatChanges()
+                .with(new TypePoolPerLoader())
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(listener)
+                .ignore(new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
+                    @Override
+                    public boolean matches(TypeDescription type) {
+                        return AgentPackages.contains(type.getInternalName());
+                    }
+                });
+        for (TypeInstrumentation instrumentation : instrumentations) {
+            builder = instrumentation.extend(builder, advices);
+        }
+        return builder.makeRaw();
     }
 
     /**

@@ -2,10 +2,13 @@ package io.obsagent.instrumentation;
 
 import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.Settings;
+import io.obsagent.core.metrics.rules.MetricRules;
 import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
 import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
 import io.obsagent.instrumentation.logging.JsonConsoleInstrumentation;
 import io.obsagent.instrumentation.net.ServerSocketInstrumentation;
+import io.obsagent.instrumentation.rules.MethodRulesInstrumentation;
+import io.obsagent.instrumentation.servlet.ContainerErrorInstrumentation;
 import io.obsagent.instrumentation.servlet.ContainerStartInstrumentation;
 import io.obsagent.instrumentation.servlet.ContentTypeInstrumentation;
 import io.obsagent.instrumentation.servlet.ServletInstrumentation;
@@ -20,9 +23,10 @@ public final class Instrumentations {
     private Instrumentations() {
     }
 
-    public static List<TypeInstrumentation> all(AgentConfig config) {
+    public static List<TypeInstrumentation> all(AgentConfig config, MetricRules rules) {
         List<TypeInstrumentation> all = new ArrayList<TypeInstrumentation>(Arrays.asList(
                 ServletInstrumentation.javax(), ServletInstrumentation.jakarta(), new ContainerStartInstrumentation(),
+                new ContainerErrorInstrumentation(),
                 new JaxRsInstrumentation(), new DataSourceInstrumentation(), new ServerSocketInstrumentation()));
         if (config.get(Settings.SECURITY_HEADERS)) {
             all.add(new ContentTypeInstrumentation("javax"));
@@ -30,6 +34,9 @@ public final class Instrumentations {
         }
         if (config.get(Settings.APP_LOGS_JSON)) {
             all.add(new JsonConsoleInstrumentation());
+        }
+        if (!rules.isEmpty()) {
+            all.add(new MethodRulesInstrumentation(rules));
         }
         return all;
     }

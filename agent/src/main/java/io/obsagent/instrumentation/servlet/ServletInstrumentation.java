@@ -3,7 +3,9 @@ package io.obsagent.instrumentation.servlet;
 import io.obsagent.instrumentation.Advices;
 import io.obsagent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,9 +20,19 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Servlets and filters of one servlet namespace ({@code javax} or {@code jakarta}): their dispatch methods
- * get the request advice, their {@code init} methods tell readiness that the container is starting.
+ * get the request advice, their {@code init} methods tell readiness that the container is starting. A
+ * container's own entry point gets the request advice too, for the requests it answers without any dispatch.
  */
 public final class ServletInstrumentation implements TypeInstrumentation {
+
+    /**
+     * Where a container takes a request that it may answer itself, without dispatching to any filter or servlet,
+     * because no servlet is mapped to its path: Tomcat has no default servlet unless the application maps one
+     * (embedded Tomcat with {@code addContext}), and then answers a 404 from its context valve.
+     */
+    private static final String[] UNMAPPED_REQUEST_ENTRIES = {
+            "org.apache.catalina.core.StandardContextValve#invoke",
+    };
 
     private final String ns;
 
@@ -39,23 +51,41 @@ public final class ServletInstrumentation implements TypeInstrumentation {
     @Override
     public List<String> classFileMarkers() {
         String api = ns + "/servlet/";
-        return Arrays.asList("L" + api + "ServletRequest;L" + api + "ServletResponse;", "L" + api + "FilterConfig;)V",
-                "L" + api + "ServletConfig;)V");
+        List<String> markers = new ArrayList<String>(Arrays.asList("L" + api + "ServletRequest;L" + api + "ServletResponse;",
+                "L" + api + "FilterConfig;)V", "L" + api + "ServletConfig;)V"));
+        for (String entry : UNMAPPED_REQUEST_ENTRIES) {
+            markers.add(entry.substring(0, entry.indexOf('#')).replace('.', '/'));
+        }
+        return markers;
     }
 
     @Override
     public AgentBuilder extend(AgentBuilder builder, Advices advices) {
         String api = ns + ".servlet.";
-        return builder
+        String dispatchAdvice = "io.obsagent.instrumentation.servlet." + ns + ".ServletDispatchAdvice";
+        AgentBuilder b = builder
                 .type(not(isInterface()).and(hasSuperType(named(api + "Servlet").or(named(api + "Filter")))))
-                .transform(advices.advise(not(isAbstract()).and(
+                .transform(advices.advise(unmappedOnly(false), not(isAbstract()).and(
                         named("service").and(takesArguments(2))
                                 .or(named("doFilter").and(takesArguments(3)).and(takesArgument(2, named(api + "FilterChain")))))
                         .and(takesArgument(0, named(api + "ServletRequest")))
                         .and(takesArgument(1, named(api + "ServletResponse"))),
-                        "io.obsagent.instrumentation.servlet." + ns + ".ServletDispatchAdvice"))
+                        dispatchAdvice))
                 .transform(advices.advise(not(isAbstract()).and(named("init")).and(returns(void.class)).and(
                         takesArguments(1)).and(takesArgument(0, named(api + "FilterConfig").or(named(api + "ServletConfig")))),
                         ContainerStartAdvice.class.getName()));
+        for (String entry : UNMAPPED_REQUEST_ENTRIES) {
+            String[] typeAndMethod = entry.split("#");
+            b = b.type(named(typeAndMethod[0]))
+                    .transform(advices.advise(unmappedOnly(true), named(typeAndMethod[1]).and(takesArguments(2))
+                                    .and(takesArgument(0, hasSuperType(named(api + "ServletRequest"))))
+                                    .and(takesArgument(1, hasSuperType(named(api + "ServletResponse")))),
+                            dispatchAdvice));
+        }
+        return b;
+    }
+
+    private static Advice.WithCustomMapping unmappedOnly(boolean value) {
+        return Advice.withCustomMapping().bind(UnmappedOnly.class, value);
     }
 }

@@ -13,9 +13,11 @@ import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.HttpResult;
 import io.obsagent.it.harness.JsonLines;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Request instrumentation on the sample service: Spring Boot 3, Spring MVC, Tomcat 10.1, jakarta.servlet. */
+@Tag("cross-jdk")
 class SampleAppRequestInstrumentationIT extends AgentAttachedApp {
 
     private String task;

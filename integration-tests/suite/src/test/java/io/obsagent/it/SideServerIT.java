@@ -23,10 +23,12 @@ import io.obsagent.it.harness.JsonLines;
 import io.obsagent.it.harness.PrometheusText;
 import io.obsagent.it.harness.RawHttp;
 import io.obsagent.it.harness.RawResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of the side server (SPEC §3) over real HTTP, on the sample service with the agent attached. */
+@Tag("cross-jdk")
 class SideServerIT {
 
     private static final List<String> PATHS = List.of("/", "/health/live", "/health/health", "/health/ready",

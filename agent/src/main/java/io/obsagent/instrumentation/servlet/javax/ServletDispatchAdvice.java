@@ -1,6 +1,7 @@
 package io.obsagent.instrumentation.servlet.javax;
 
 import io.obsagent.bridge.Bridge;
+import io.obsagent.instrumentation.servlet.UnmappedOnly;
 import net.bytebuddy.asm.Advice;
 
 import javax.servlet.AsyncListener;
@@ -19,6 +20,8 @@ import java.util.Collection;
  * and ASYNC dispatches find the context attribute already set: they are not measured again, the ERROR
  * dispatch re-applies the agent's headers, and an ERROR or ASYNC dispatch on a thread outside the request
  * gets the request's logging context back for its duration.
+ * Also inlined into a container's own request entry point, with {@link UnmappedOnly} true: there it measures
+ * the requests that map to no servlet, which such a container answers itself without any dispatch.
  *
  * <p>This is the one hand-written copy: the build generates the {@code jakarta.servlet} twin from it.
  */
@@ -28,12 +31,17 @@ public final class ServletDispatchAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static Object enter(@Advice.Argument(0) ServletRequest req, @Advice.Argument(1) ServletResponse res) {
+    public static Object enter(@Advice.Argument(0) ServletRequest req, @Advice.Argument(1) ServletResponse res,
+                               @UnmappedOnly boolean unmappedOnly) {
         if (!(req instanceof HttpServletRequest) || !(res instanceof HttpServletResponse)) {
             return null;
         }
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        if (unmappedOnly && (!Bridge.hasServletMapping(HttpServletRequest.class)
+                || request.getHttpServletMapping().getMappingMatch() != null)) {
+            return null;
+        }
         String header = Bridge.requestIdHeader();
         Object existing = header == null ? null : request.getAttribute(Bridge.CONTEXT_ATTRIBUTE);
         Object scope;

@@ -30,13 +30,49 @@ public final class Apps {
         return new AppJar("jersey-jakarta", pathFromProperty("it.app.jersey.jar"), "/hello");
     }
 
-    /** The test apps that serve the full set of servlet-level endpoints. */
-    public static List<AppJar> servletApps() {
-        return List.of(jetty9(), tomcat9());
+    /** Undertow 2.3, jakarta.servlet 6, SLF4J 2 + Logback 1.5; the servlet endpoints of the javax apps. */
+    public static AppJar undertow() {
+        return new AppJar("undertow-jakarta", pathFromProperty("it.app.undertow.jar"), "/hello");
     }
 
+    /** Jetty 12.1 (ee10), jakarta.servlet 6, Log4j 2; the servlet endpoints of the javax apps. */
+    public static AppJar jetty12() {
+        return new AppJar("jetty12-jakarta", pathFromProperty("it.app.jetty12.jar"), "/hello");
+    }
+
+    /** Tomcat 11, jakarta.servlet 6.1, JUL only; the servlet endpoints of the javax apps. */
+    public static AppJar tomcat11() {
+        return new AppJar("tomcat11-jakarta", pathFromProperty("it.app.tomcat11.jar"), "/hello");
+    }
+
+    /** Spring Boot 2.7 (Spring MVC 5.3, Tomcat 9, javax), Java 8 bytecode, executable Boot jar: the orders API. */
+    public static AppJar boot2() {
+        return new AppJar("boot2-javax", pathFromProperty("it.app.boot2.jar"), "/orders/1");
+    }
+
+    /** Spring Boot 4.0 (Spring MVC 7, Tomcat 11, Jackson 3, jakarta), executable Boot jar: the orders API. */
+    public static AppJar boot4() {
+        return new AppJar("boot4-app", pathFromProperty("it.app.boot4.jar"), "/orders/1");
+    }
+
+    /** Spring Boot 3.5 on Undertow 2.3, executable Boot jar: the orders API. */
+    public static AppJar boot3Undertow() {
+        return new AppJar("boot3-undertow", pathFromProperty("it.app.boot3undertow.jar"), "/orders/1");
+    }
+
+    /** Spring Boot 4.0 on Jetty 12.1 (EE 11), executable Boot jar: the orders API. */
+    public static AppJar boot4Jetty() {
+        return new AppJar("boot4-jetty", pathFromProperty("it.app.boot4jetty.jar"), "/orders/1");
+    }
+
+    /** The test apps that serve the full set of servlet-level endpoints. */
+    public static List<AppJar> servletApps() {
+        return List.of(jetty9(), tomcat9(), tomcat11(), jetty12(), undertow());
+    }
+
+    /** The test apps that answer "hello" on /hello. */
     public static List<AppJar> testApps() {
-        return List.of(jetty9(), tomcat9(), jersey());
+        return List.of(jetty9(), tomcat9(), jersey(), tomcat11(), jetty12(), undertow());
     }
 
     /** javax.servlet-api 4.0.1, which the suite's build copies to target/it-jars. */

@@ -1,0 +1,10 @@
+package com.example.shop;
+
+public interface Orders {
+
+    String place(String item);
+
+    default int size() {
+        return 0;
+    }
+}
