@@ -202,13 +202,25 @@ class HostileRequestsIT {
      * is a forged object of its own: log injection never produced a line.
      */
     static void assertAgentLinesUnforged(List<String> stdout) {
+        assertAgentLinesUnforged(stdout, Set.of());
+    }
+
+    /** As {@link #assertAgentLinesUnforged(List)}, also allowing {@code agent_error} events of these {@code where}s. */
+    static void assertAgentLinesUnforged(List<String> stdout, Set<String> expectedFaults) {
         JsonLines json = JsonLines.of(stdout);
         List<String> malformedAgentLines = json.malformed().stream().filter(line -> line.contains("\"obs.")).toList();
         assertThat(malformedAgentLines).as("agent lines that do not parse").isEmpty();
-        Set<String> agentEvents = json.objects().stream()
-                .filter(object -> String.valueOf(object.get("logger")).startsWith("obs."))
-                .map(object -> String.valueOf(object.get("event"))).collect(Collectors.toSet());
-        assertThat(agentEvents).as("agent events").isSubsetOf(EXPECTED_EVENTS).contains("request_processed");
+        List<Map<String, Object>> agentLines = json.objects().stream()
+                .filter(object -> String.valueOf(object.get("logger")).startsWith("obs.")).toList();
+        Set<String> agentEvents = agentLines.stream().map(object -> String.valueOf(object.get("event")))
+                .collect(Collectors.toSet());
+        Set<String> expected = new java.util.HashSet<>(EXPECTED_EVENTS);
+        if (!expectedFaults.isEmpty()) {
+            expected.add("agent_error");
+        }
+        assertThat(agentEvents).as("agent events").isSubsetOf(expected).contains("request_processed");
+        assertThat(agentLines.stream().filter(object -> "agent_error".equals(object.get("event"))))
+                .as("agent faults").allMatch(object -> expectedFaults.contains(String.valueOf(object.get("where"))));
         assertThat(json.objects()).as("JSON lines").noneMatch(object -> "forged".equals(object.get("event")));
         assertThat(stdout).as("stdout lines").noneMatch(line -> line.trim().startsWith("{\"event\":\"forged\""));
     }
