@@ -1,7 +1,5 @@
 package io.obsagent.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.obsagent.core.events.JsonFields;
 import io.obsagent.core.metrics.AgentFaults;
 import io.obsagent.core.readiness.Readiness;
@@ -10,16 +8,21 @@ import io.obsagent.core.readiness.ReadinessChecks;
 import java.io.IOException;
 
 /**
- * The side server's paths (SPEC §3). One handler for the root context, matching whole paths: the JDK server
- * matches contexts by prefix, which would answer {@code /metricsanything}. Whatever goes wrong is answered
- * (or the connection dropped) and counted; nothing propagates into the JDK server's threads.
+ * The side server's paths (SPEC §3), matched whole. Whatever goes wrong is answered (500) and counted; nothing
+ * propagates into the server's threads.
  */
-final class Endpoints implements HttpHandler {
+final class Endpoints {
 
     private static final String NOT_FOUND = JsonFields.object(f -> f.string("error", "not_found"));
     private static final String NOT_ALLOWED = JsonFields.object(f -> f.string("error", "method_not_allowed"));
     private static final String UNAUTHORIZED = JsonFields.object(f -> f.string("error", "unauthorized"));
     private static final String INTERNAL = JsonFields.object(f -> f.string("error", "internal_error"));
+
+    /** The worker lane that answers a path: liveness never waits behind readiness, nor either behind a scrape. */
+    static WorkerPool.Lane lane(String rawPath) {
+        Route route = Route.of(rawPath);
+        return route == Route.LIVE ? WorkerPool.Lane.LIVE : route == Route.READY ? WorkerPool.Lane.READY : WorkerPool.Lane.OTHER;
+    }
 
     /** What a path answers, and whether {@code server.auth} guards it (probes stay open for the kubelet). */
     private enum Route {
@@ -55,11 +58,10 @@ final class Endpoints implements HttpHandler {
     private final ReadinessChecks readiness;
     private final ScrapeEndpoint scrape;
     private final ServerAuthGuard guard;
-    private final WorkerPool workers;
     private final AgentFaults faults;
 
     Endpoints(ServiceInfo info, LivenessProbe liveness, ReadinessChecks readiness, ScrapeEndpoint scrape,
-              ServerAuthGuard guard, WorkerPool workers, AgentFaults faults) {
+              ServerAuthGuard guard, AgentFaults faults) {
         this.service = info.name();
         this.index = JsonFields.object(f -> f.string("name", info.name()).string("version", info.version())
                 .string("agent_version", info.agentVersion()).string("status", "running")
@@ -68,40 +70,37 @@ final class Endpoints implements HttpHandler {
         this.readiness = readiness;
         this.scrape = scrape;
         this.guard = guard;
-        this.workers = workers;
         this.faults = faults;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) {
+    /** Gives the exchange its answer; never throws. */
+    void handle(SideExchange exchange) {
         try {
-            workers.requestReceived();
             answer(exchange);
-        } catch (IOException clientWentAway) {
-            // Nothing to answer to, nothing wrong with the agent: the JDK server drops the connection.
+            if (exchange.status() == -1) {
+                throw new IllegalStateException("no answer to " + exchange.request().rawPath());
+            }
         } catch (Throwable t) {
             faults.report("server", t);
             internalError(exchange);
-        } finally {
-            // Closing also drains what is left of a request body the side server never reads.
-            exchange.close();
         }
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        Route route = Route.of(exchange.getRequestURI().getRawPath());
+    private void answer(SideExchange exchange) throws IOException {
+        SideRequest request = exchange.request();
+        Route route = Route.of(request.rawPath());
         if (route == null) {
             Replies.json(exchange, 404, NOT_FOUND);
             return;
         }
-        String method = exchange.getRequestMethod();
+        String method = request.method();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            exchange.setHeader("Allow", "GET, HEAD");
             Replies.json(exchange, 405, NOT_ALLOWED);
             return;
         }
-        if (route.guarded && !guard.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", guard.challenge());
+        if (route.guarded && !guard.admits(request.header("Authorization"))) {
+            exchange.setHeader("WWW-Authenticate", guard.challenge());
             Replies.json(exchange, 401, UNAUTHORIZED);
             return;
         }
@@ -120,7 +119,7 @@ final class Endpoints implements HttpHandler {
         }
     }
 
-    private void live(HttpExchange exchange) throws IOException {
+    private void live(SideExchange exchange) {
         final String problem = liveness.problem();
         if (problem == null) {
             Replies.json(exchange, 200, JsonFields.object(f -> f.string("status", "ok").string("service", service)));
@@ -130,7 +129,7 @@ final class Endpoints implements HttpHandler {
         }
     }
 
-    private void ready(HttpExchange exchange) throws IOException {
+    private void ready(SideExchange exchange) {
         final Readiness now = readiness.current();
         if (now.isReady()) {
             Replies.json(exchange, 200, JsonFields.object(f -> f.string("status", "ready").object("checks", now.checks())));
@@ -140,15 +139,9 @@ final class Endpoints implements HttpHandler {
         }
     }
 
-    /** A 500 when nothing was sent yet; otherwise the half-sent answer is cut off when the exchange closes. */
-    private static void internalError(HttpExchange exchange) {
-        if (exchange.getResponseCode() != -1) {
-            return;
-        }
-        try {
-            Replies.json(exchange, 500, INTERNAL);
-        } catch (Throwable ignored) {
-            // The client is gone or the connection broken: closing the exchange is all that is left.
-        }
+    /** Replaces whatever was half made (headers included) with a 500. */
+    private static void internalError(SideExchange exchange) {
+        exchange.reset();
+        Replies.json(exchange, 500, INTERNAL);
     }
 }

@@ -1,6 +1,5 @@
 package io.obsagent.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.common.PrometheusHttpExchange;
 import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;
@@ -8,6 +7,7 @@ import io.prometheus.metrics.exporter.common.PrometheusHttpResponse;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collections;
@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * {@code /metrics}: client_java's scrape handler (content negotiation, {@code name[]} filters, gzip) over the
- * JDK's {@link HttpExchange}. Only this small adapter is ours; client_java's {@code HTTPServer} is never
+ * side server's {@link SideExchange}. Only this small adapter is ours; client_java's {@code HTTPServer} is never
  * loaded, because its static initialiser sets JVM-wide system properties (SPEC §6).
  */
 final class ScrapeEndpoint {
@@ -27,24 +27,25 @@ final class ScrapeEndpoint {
         this.handler = new PrometheusScrapeHandler(PrometheusProperties.get(), registry);
     }
 
-    /** Answers the scrape; a failure after the headers went out surfaces as an exception to the caller. */
-    void handle(HttpExchange exchange) throws IOException {
+    /** Answers the scrape; a failure of the handler surfaces as an exception to the caller. */
+    void handle(SideExchange exchange) throws IOException {
         Adapter adapter = new Adapter(exchange);
         handler.handleRequest(adapter);
         adapter.rethrow();
+        adapter.respond();
     }
 
     /** The three client_java views of one exchange, in one object: the exchange, its request and response. */
     private static final class Adapter implements PrometheusHttpExchange, PrometheusHttpRequest, PrometheusHttpResponse {
 
-        private final HttpExchange exchange;
-        private final boolean head;
+        private final SideExchange exchange;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+        private int status = -1;
         private IOException ioFailure;
         private RuntimeException failure;
 
-        Adapter(HttpExchange exchange) {
+        Adapter(SideExchange exchange) {
             this.exchange = exchange;
-            this.head = "HEAD".equals(exchange.getRequestMethod());
         }
 
         @Override
@@ -59,43 +60,36 @@ final class ScrapeEndpoint {
 
         @Override
         public String getQueryString() {
-            return exchange.getRequestURI().getRawQuery();
+            return exchange.request().rawQuery();
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            List<String> values = exchange.getRequestHeaders().get(name);
+            List<String> values = exchange.request().headers(name);
             return values == null ? null : Collections.enumeration(values);
         }
 
         @Override
         public String getMethod() {
-            return exchange.getRequestMethod();
+            return exchange.request().method();
         }
 
         @Override
         public String getRequestPath() {
-            return exchange.getRequestURI().getRawPath();
+            return exchange.request().rawPath();
         }
 
         @Override
         public void setHeader(String name, String value) {
-            exchange.getResponseHeaders().set(name, value);
+            exchange.setHeader(name, value);
         }
 
-        /**
-         * A HEAD answer goes out with length -1 and its body is thrown away: the JDK server logs a warning
-         * through the platform logger for any other length, and the handler writes a gzip body even for HEAD.
-         */
+        /** The body is collected whole; to HEAD only its length goes out. */
         @Override
-        public OutputStream sendHeadersAndGetBody(int statusCode, int contentLength) throws IOException {
+        public OutputStream sendHeadersAndGetBody(int statusCode, int contentLength) {
             Replies.commonHeaders(exchange);
-            if (head) {
-                exchange.sendResponseHeaders(statusCode, -1);
-                return Replies.DISCARD;
-            }
-            exchange.sendResponseHeaders(statusCode, contentLength);
-            return exchange.getResponseBody();
+            status = statusCode;
+            return body;
         }
 
         @Override
@@ -110,7 +104,7 @@ final class ScrapeEndpoint {
 
         @Override
         public void close() {
-            // The caller closes the exchange once, whatever happened.
+            // Nothing to release: the body is in memory until the exchange is answered.
         }
 
         void rethrow() throws IOException {
@@ -119,6 +113,12 @@ final class ScrapeEndpoint {
             }
             if (failure != null) {
                 throw failure;
+            }
+        }
+
+        void respond() {
+            if (status != -1) {
+                exchange.respond(status, body.toByteArray());
             }
         }
     }

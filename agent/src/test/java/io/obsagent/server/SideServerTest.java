@@ -230,24 +230,174 @@ class SideServerTest {
     }
 
     @Test
-    void whenWorkersAndQueueAreFullNewConnectionsAreDroppedAndCounted() throws Exception {
-        start(ServerAuth.NONE, 20_000, 20_000);
-        List<Socket> stalled = new ArrayList<>();
+    void aNewcomerBeyondTheConnectionCapClosesTheConnectionWaitingLongestAndIsServed() throws Exception {
+        start(ServerAuth.NONE, new ServerLimits(8, 30_000, 2000, 5000));
+        List<Socket> idle = new ArrayList<>();
         try {
-            // Every connection that sent a byte takes a worker or a place in the queue.
-            for (int i = 0; i < WorkerPool.THREADS + WorkerPool.QUEUE + 4; i++) {
-                Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
-                s.getOutputStream().write('G');
-                s.getOutputStream().flush();
-                stalled.add(s);
+            for (int i = 0; i < 8; i++) {
+                idle.add(connect());
+                awaitOpenConnections(i + 1);
             }
-            awaitCount("server_busy", 1.0);
+            assertThat(get("/health/live").statusCode()).isEqualTo(200);
+            Socket oldest = idle.get(0);
+            oldest.setSoTimeout(5000);
+            assertThat(readAllOrReset(oldest.getInputStream())).as("the longest waiting connection was closed").isEmpty();
+            assertThat(server.openConnections()).isLessThanOrEqualTo(8);
+            assertThat(recorded.count("server_busy")).isGreaterThanOrEqualTo(1.0);
         } finally {
-            for (Socket s : stalled) {
+            for (Socket s : idle) {
                 s.close();
             }
         }
-        awaitStatus("/health/live", 200);
+    }
+
+    @Test
+    void aConnectionThatHasServedARequestIsClosedForANewcomerOnlyAfterTheOthers() throws Exception {
+        start(ServerAuth.NONE, new ServerLimits(4, 30_000, 2000, 5000));
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            Socket keptAlive = connect();
+            sockets.add(keptAlive);
+            keptAlive.setSoTimeout(5000);
+            assertThat(exchange(keptAlive, "/health/live")).startsWith("HTTP/1.1 200 OK");
+            for (int i = 0; i < 3; i++) {
+                sockets.add(connect());
+                awaitOpenConnections(i + 2);
+            }
+            assertThat(get("/health/live").statusCode()).isEqualTo(200);
+            Socket firstIdle = sockets.get(1);
+            firstIdle.setSoTimeout(5000);
+            assertThat(readAllOrReset(firstIdle.getInputStream())).as("the oldest connection that never had a request").isEmpty();
+            assertThat(exchange(keptAlive, "/health/live")).as("the kept-alive one still serves").startsWith("HTTP/1.1 200 OK");
+        } finally {
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void probesAreAnsweredAtOnceWhileManyClientsSendTheirRequestsSlowly() throws Exception {
+        start(ServerAuth.NONE, 5000, 5000);
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) { // ten times as many as there are workers
+                Socket s = connect();
+                s.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\nX-Slow: a".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                slow.add(s);
+            }
+            awaitOpenConnections(40);
+            for (int i = 0; i < 5; i++) {
+                long started = System.nanoTime();
+                assertThat(get("/health/live").statusCode()).isEqualTo(200);
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1000);
+            }
+            assertThat(serverThreads()).as("no thread per connection").hasSizeLessThanOrEqualTo(1 + WorkerPool.THREADS);
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void livenessDoesNotWaitForAReadinessCheckThatHangs() throws Exception {
+        slowReadiness = 3000;
+        start(ServerAuth.NONE, 2000, 10_000);
+        Thread ready = new Thread(() -> {
+            try {
+                get("/health/ready");
+            } catch (Exception ignored) {
+                // only the wait matters
+            }
+        });
+        ready.start();
+        try {
+            Thread.sleep(100);
+            long started = System.nanoTime();
+            assertThat(get("/health/live").statusCode()).isEqualTo(200);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1000);
+        } finally {
+            ready.join(10_000);
+        }
+    }
+
+    @Test
+    void whenALanesWorkersAndQueueAreFullItsRequestsAre503AndCounted() throws Exception {
+        slowReadiness = 1500;
+        start(ServerAuth.NONE, 2000, 60_000);
+        List<Socket> waiting = new ArrayList<>();
+        try {
+            for (int i = 0; i < WorkerPool.Lane.READY.threads + WorkerPool.QUEUE + 2; i++) {
+                Socket s = connect();
+                s.getOutputStream().write("GET /health/ready HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                waiting.add(s);
+            }
+            awaitCount("server_busy", 1.0);
+            List<String> refused = new ArrayList<>();
+            for (Socket s : waiting) {
+                s.setSoTimeout(200);
+                try {
+                    if (s.getInputStream().read() == 'H') {
+                        String answer = "H" + new String(readAllOrReset(s.getInputStream()), StandardCharsets.US_ASCII);
+                        if (answer.startsWith("HTTP/1.1 503")) {
+                            refused.add(answer);
+                        }
+                    }
+                } catch (java.net.SocketTimeoutException stillWaiting) {
+                    // queued for a worker
+                }
+            }
+            assertThat(refused).isNotEmpty().allSatisfy(answer -> assertThat(answer)
+                    .startsWith("HTTP/1.1 503 Service Unavailable").endsWith("{\"error\":\"busy\"}"));
+            assertThat(get("/health/live").statusCode()).as("other lanes are free").isEqualTo(200);
+        } finally {
+            for (Socket s : waiting) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void garbageAndOversizedHeadsAreAnsweredAndClosed() throws Exception {
+        start(ServerAuth.NONE, 5000, 5000);
+        assertThat(raw("\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\r\n\r\n")).startsWith("HTTP/1.1 400 Bad Request");
+        assertThat(raw("GET /health/live HTTP/2.0\r\n\r\n")).startsWith("HTTP/1.1 505 ");
+        assertThat(raw("GET /health/live HTTP/1.1\r\nX-A: 1\r\n folded\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+        assertThat(raw("GET /health/live HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+        assertThat(raw("GET /health/live HTTP/1.1\r\nX-Big: " + "b".repeat(ServerLimits.MAX_HEAD_BYTES) + "\r\n\r\n"))
+                .startsWith("HTTP/1.1 431 ");
+        assertThat(raw("GET /health/live HTTP/1.1\r\n" + "X-A: b\r\n".repeat(RequestHead.MAX_HEADERS + 1) + "\r\n"))
+                .startsWith("HTTP/1.1 431 ");
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aLargeBodyIsNeverReadTheAnswerClosesTheConnection() throws Exception {
+        start(ServerAuth.NONE, 5000, 5000);
+        try (Socket socket = connect()) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: " + (50 * 1024 * 1024) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[64 * 1024]);
+            out.flush();
+            String answer = new String(readAllOrReset(socket.getInputStream()), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 405 Method Not Allowed").contains("Connection: close");
+        }
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anIdleConnectionIsClosedAfterTheIdleTimeQuietly() throws Exception {
+        start(ServerAuth.NONE, new ServerLimits(64, 300, 2000, 5000));
+        try (Socket socket = connect()) {
+            socket.setSoTimeout(5000);
+            assertThat(readAllOrReset(socket.getInputStream())).isEmpty();
+        }
+        assertThat(recorded.count("server_timeout")).isZero();
     }
 
     @Test
@@ -284,18 +434,13 @@ class SideServerTest {
     void theServersThreadsAreDaemonsWithAgentNames() throws Exception {
         start(ServerAuth.NONE, 5000, 5000);
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+        assertThat(get("/metrics").statusCode()).isEqualTo(200);
         List<Thread> threads = serverThreads();
-        assertThat(threads).extracting(Thread::getName).contains("obs-agent-http-dispatcher", "obs-agent-http-idle-timer",
-                "obs-agent-http-watchdog-1", "obs-agent-http-1");
+        assertThat(threads).extracting(Thread::getName).contains("obs-agent-http-io", "obs-agent-http-live-1",
+                "obs-agent-http-ready-1", "obs-agent-http-1");
+        assertThat(threads).hasSizeLessThanOrEqualTo(1 + WorkerPool.THREADS);
         assertThat(threads).allMatch(Thread::isDaemon);
-    }
-
-    @Test
-    void jdkServerThreadsOfAnyJdkGetAgentNames() {
-        assertThat(SideServer.agentName("HTTP-Dispatcher")).isEqualTo("obs-agent-http-dispatcher");
-        assertThat(SideServer.agentName("idle-timeout-task")).isEqualTo("obs-agent-http-idle-timer");
-        assertThat(SideServer.agentName("server-timer")).isEqualTo("obs-agent-http-idle-timer");
-        assertThat(SideServer.agentName("Thread-7")).isEqualTo("obs-agent-http-Thread-7");
     }
 
     @Test
@@ -321,6 +466,10 @@ class SideServerTest {
     }
 
     private void start(ServerAuth auth, long requestDeadlineMillis, long deadlineMillis) throws IOException {
+        start(auth, new ServerLimits(ServerLimits.MAX_CONNECTIONS, ServerLimits.IDLE_MILLIS, requestDeadlineMillis, deadlineMillis));
+    }
+
+    private void start(ServerAuth auth, ServerLimits limits) throws IOException {
         List<ReadyCheck> checks = Arrays.asList(check("app", () -> CheckResult.ok()), check("database", () -> {
             if (slowReadiness > 0) {
                 try {
@@ -331,7 +480,7 @@ class SideServerTest {
             }
             return database.get();
         }));
-        server = SideServer.bind("127.0.0.1", 0, requestDeadlineMillis, deadlineMillis, recorded.faults);
+        server = SideServer.bind("127.0.0.1", 0, limits);
         server.start(new ServiceInfo("task-api", "1.2.3", "0.9.0"), auth, recorded.registry,
                 new ReadinessChecks(checks, ReadinessChecks.pool(), 2000, 0, System::nanoTime), recorded.faults);
     }
@@ -346,6 +495,56 @@ class SideServerTest {
                 return result.get();
             }
         };
+    }
+
+    private Socket connect() throws IOException {
+        return new Socket(InetAddress.getLoopbackAddress(), server.port());
+    }
+
+    private void awaitOpenConnections(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.openConnections() < count) {
+            assertThat(System.nanoTime()).as("%d connections open within 10 s", count).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    /** One GET on a kept-alive connection; returns the response head and body (read by its Content-Length). */
+    private static String exchange(Socket socket, String path) throws IOException {
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed after " + head);
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("Content-Length: (\\d+)").matcher(head);
+        int n = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        byte[] body = new byte[n];
+        for (int read = 0; read < n; ) {
+            int r = in.read(body, read, n - read);
+            if (r < 0) {
+                throw new IOException("closed in the body");
+            }
+            read += r;
+        }
+        return head + new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Sends the bytes (ISO-8859-1) on a new connection and returns all the server answers before it closes. */
+    private String raw(String request) throws IOException {
+        try (Socket socket = connect()) {
+            socket.setSoTimeout(5000);
+            try {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            } catch (IOException closedEarly) {
+                // the server answered before it read everything
+            }
+            return new String(readAllOrReset(socket.getInputStream()), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static List<Thread> serverThreads() {
@@ -403,12 +602,18 @@ class SideServerTest {
         return new String(readAll(new GZIPInputStream(new java.io.ByteArrayInputStream(gz))), StandardCharsets.UTF_8);
     }
 
+    /** What arrived before the server closed (or reset) the connection. */
     private static byte[] readAllOrReset(InputStream in) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
         try {
-            return readAll(in);
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+            }
         } catch (IOException reset) {
-            return new byte[0];
+            // keep what came
         }
+        return out.toByteArray();
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

@@ -38,9 +38,12 @@ public final class AppProcess implements AutoCloseable {
     private final String readyPath;
     private final int appPort;
     private final Integer sidePort;
+    private final Path javaHome;
 
-    private AppProcess(String name, Process process, ProcessOutput output, String readyPath, int appPort, Integer sidePort) {
+    private AppProcess(String name, Process process, ProcessOutput output, String readyPath, int appPort, Integer sidePort,
+                       Path javaHome) {
         this.name = name;
+        this.javaHome = javaHome;
         this.process = process;
         this.output = output;
         this.readyPath = readyPath;
@@ -54,7 +57,7 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts {@code launcher}'s process, tracked for the shutdown hook, its output captured into {@code logFile}. */
     static AppProcess start(String name, ProcessBuilder launcher, String commandLine, Path logFile,
-                            String readyPath, int appPort, Integer sidePort) {
+                            String readyPath, int appPort, Integer sidePort, Path javaHome) {
         Process process;
         try {
             process = launcher.start();
@@ -65,7 +68,7 @@ public final class AppProcess implements AutoCloseable {
         try {
             process.getOutputStream().close();
             ProcessOutput output = ProcessOutput.capture(process, name, logFile, commandLine);
-            return new AppProcess(name, process, output, readyPath, appPort, sidePort);
+            return new AppProcess(name, process, output, readyPath, appPort, sidePort, javaHome);
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
             throw new IllegalStateException("Could not capture the output of " + name + " into " + logFile, e);
@@ -83,6 +86,11 @@ public final class AppProcess implements AutoCloseable {
                     + " it runs without the agent, or the test configured server.port itself");
         }
         return sidePort;
+    }
+
+    /** The JDK the app runs on, e.g. for its {@code jcmd}. */
+    public Path javaHome() {
+        return javaHome;
     }
 
     public long pid() {

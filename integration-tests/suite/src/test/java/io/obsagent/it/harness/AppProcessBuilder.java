@@ -110,7 +110,7 @@ public final class AppProcessBuilder {
         launcher.environment().putAll(harnessEnvironment);
         String name = jar.name() + (withAgent ? " with agent" : "");
         return AppProcess.start(name, launcher, commandLine(harnessEnvironment, command), logFile(),
-                jar.readyPath(), appPort, sidePort);
+                jar.readyPath(), appPort, sidePort, javaHome);
     }
 
     private List<String> command(Path java, Path appJar) {
