@@ -34,8 +34,6 @@ import java.util.List;
  */
 final class AgentRuntime {
 
-    private static final long EXIT_FLUSH_MILLIS = 150;
-
     private AgentRuntime() {
     }
 
@@ -54,7 +52,8 @@ final class AgentRuntime {
         for (ConfigProblem problem : config.problems()) {
             events.emit(AgentEvents.configError(problem));
         }
-        Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("obs-agent-exit", () -> events.flush(EXIT_FLUSH_MILLIS)));
+        AgentExit exit = new AgentExit(events);
+        Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("obs-agent-exit", exit));
         MetricRules rules = metricRules(config, events);
         Installer installer = Installer.register(inst, Instrumentations.all(config, rules), Instrumentations.jdkTypes());
 
@@ -74,6 +73,7 @@ final class AgentRuntime {
                 events.emit(AgentEvents.started(effective.get(Settings.SERVICE_VERSION), agentVersion(),
                         effective.get(Settings.ENVIRONMENT), serverField(effective, server), effective.describe()));
                 if (server != null) {
+                    exit.serverStarted(server);
                     JvmMetricsRegistration.registerOnceAppStarted(core.registry, core.appState, core.faults);
                 }
             } catch (Throwable t) {

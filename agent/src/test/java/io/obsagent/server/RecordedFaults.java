@@ -39,7 +39,7 @@ public final class RecordedFaults {
     }
 
     public String events() {
-        events.flush(2000);
+        events.flush(2000, 2000);
         return out.toString();
     }
 }

@@ -108,14 +108,29 @@ public final class EventWriter {
     }
 
     /**
-     * Waits, at most the given time, until every event accepted before the call is written (or has failed).
-     * Bounded so that a stalled output cannot hold up the JVM's exit.
+     * Waits until every event accepted before the call is written (or has failed), as long as the writer keeps
+     * making progress: it gives up once no event has been finished for {@code stallMillis}, and after
+     * {@code maxMillis} in all. A stalled output thus cannot hold up the JVM's exit, while a slow one that is
+     * still moving (a log shipper catching up) gets every pending event.
      */
-    public void flush(long timeoutMillis) {
+    public void flush(long stallMillis, long maxMillis) {
         long target = accepted.get();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (finished < target && System.nanoTime() - deadline < 0) {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        long stall = TimeUnit.MILLISECONDS.toNanos(stallMillis);
+        long seen = finished;
+        long lastProgress = start;
+        while (seen < target) {
+            long now = System.nanoTime();
+            if (now - deadline >= 0 || now - lastProgress >= stall) {
+                return;
+            }
             LockSupport.parkNanos(500_000L);
+            long current = finished;
+            if (current != seen) {
+                seen = current;
+                lastProgress = System.nanoTime();
+            }
         }
     }
 

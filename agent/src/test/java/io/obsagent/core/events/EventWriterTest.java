@@ -27,7 +27,7 @@ class EventWriterTest {
         EventWriter writer = EventWriter.start("svc", Level.WARNING, target("stdout"), out, out);
         writer.emit(AgentEvents.error("x", "kept"));
         writer.emit(new FieldsEvent(Level.INFO, "obs.agent", "dropped_by_level"));
-        writer.flush(2000);
+        writer.flush(2000, 2000);
         assertThat(stdout.toString()).contains("kept").doesNotContain("dropped_by_level");
         assertThat(writer.dropped()).isZero();
     }
@@ -39,7 +39,7 @@ class EventWriterTest {
         Files.write(file, "earlier\n".getBytes(StandardCharsets.UTF_8));
         EventWriter writer = EventWriter.start("svc", Level.INFO, target("file:" + file), out, out);
         writer.emit(AgentEvents.error("x", "to file"));
-        writer.flush(2000);
+        writer.flush(2000, 2000);
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo("earlier");
@@ -48,7 +48,7 @@ class EventWriterTest {
         Path fresh = dir.resolve("new/dir/events.log");
         EventWriter second = EventWriter.start("svc", Level.INFO, target("file:" + fresh), out, out);
         second.emit(AgentEvents.error("x", "fresh"));
-        second.flush(2000);
+        second.flush(2000, 2000);
         assertThat(fresh).exists();
     }
 
@@ -58,7 +58,7 @@ class EventWriterTest {
         Files.write(blocker, new byte[0]);
         EventWriter writer = EventWriter.start("svc", Level.INFO, target("file:" + blocker.resolve("x.log")), out, out);
         writer.emit(AgentEvents.error("x", "still written"));
-        writer.flush(2000);
+        writer.flush(2000, 2000);
         assertThat(stdout.toString()).contains("\"where\":\"log.target\"").contains("still written");
     }
 
@@ -76,6 +76,7 @@ class EventWriterTest {
         release.countDown();
     }
 
+    /** 10 events of 20 ms each take longer than the 100 ms a stall may last: progress keeps the flush waiting. */
     @Test
     void flushWaitsForEveryAcceptedEventEvenOnASlowStream() {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
@@ -96,7 +97,7 @@ class EventWriterTest {
         for (int i = 0; i < 10; i++) {
             writer.emit(AgentEvents.error("x", "e" + i));
         }
-        writer.flush(5000);
+        writer.flush(100, 5000);
         assertThat(written.toString(StandardCharsets.UTF_8).split("\n")).hasSize(10);
     }
 
@@ -107,7 +108,7 @@ class EventWriterTest {
         writer.startThread();
         writer.emit(AgentEvents.error("x", "never written"));
         long start = System.nanoTime();
-        writer.flush(150);
+        writer.flush(150, 5000);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(100L, 2000L);
         release.countDown();
     }
@@ -136,7 +137,7 @@ class EventWriterTest {
         long dropped = writer.dropped();
         assertThat(dropped).isBetween(100L - 8 - 1, 100L - 8);
         release.countDown();
-        writer.flush(5000);
+        writer.flush(5000, 5000);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!written.toString(StandardCharsets.UTF_8).contains("log.queue") && System.nanoTime() < deadline) {
             pause(10);

@@ -71,7 +71,7 @@ class RedispatchTest {
         Redispatch async = tracker.redispatchStarted(request);
         tracker.redispatchExited(async, new IllegalArgumentException("late"));
         tracker.end(request, 200, null, null, null);
-        events.flush(2000);
+        events.flush(2000, 2000);
 
         assertThat(out.toString()).contains("\"event\":\"unhandled_exception\"").contains("\"exception_message\":\"late\"");
     }

@@ -162,7 +162,7 @@ class RequestTrackerTest {
     }
 
     private List<JsonNode> events(String name) throws Exception {
-        events.flush(2000);
+        events.flush(2000, 2000);
         List<JsonNode> found = new ArrayList<>();
         for (String line : out.toString("UTF-8").split("\n")) {
             if (!line.isEmpty()) {

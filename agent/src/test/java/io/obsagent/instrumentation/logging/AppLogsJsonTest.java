@@ -31,7 +31,7 @@ class AppLogsJsonTest {
         Object notABuilder = new Object();
         appLogs.consoleStarting(notABuilder);
         appLogs.consoleStarting(notABuilder);
-        events.flush(2000);
+        events.flush(2000, 2000);
 
         assertThat(stdout.toString().split("\n")).hasSize(1);
         assertThat(stdout.toString()).contains("\"event\":\"agent_error\"").contains("\"where\":\"app_logs.json\"");
