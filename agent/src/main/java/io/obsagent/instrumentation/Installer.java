@@ -84,6 +84,7 @@ public final class Installer {
         AgentBuilder builder = newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(new TypePoolPerLoader())
+                .with(new ModuleFirstLocation())
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(listener)
                 .ignore(new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
