@@ -63,9 +63,11 @@ class HostileSideServerClientsIT {
     private static final int THREAD_GROWTH_BOUND = 10;
     /**
      * File descriptors the process may have beyond its count before the abuse: the side server keeps at most
-     * 64 connections open (it closes the longest-waiting one for a newcomer), plus a few for the API calls.
+     * 64 connections open (it closes the longest-waiting one for a newcomer), each of its 4 workers may hold a
+     * selector (3 descriptors) while it writes to a slow reader, and the application keeps the connections of
+     * the API calls made meanwhile alive for a while (measured: 93 in all, 18 before and after).
      */
-    private static final int DESCRIPTOR_GROWTH_BOUND = 64 + 16;
+    private static final int DESCRIPTOR_GROWTH_BOUND = 64 + 4 * 3 + 24;
     private static final String CREDENTIALS = "ops:secret";
 
     @Test

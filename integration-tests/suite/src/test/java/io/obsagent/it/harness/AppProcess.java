@@ -194,9 +194,13 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** Sends SIGTERM and waits for the process to exit; returns its exit code. */
+    /**
+     * Sends SIGTERM and waits for the process to exit; returns its exit code. Through the process handle:
+     * {@code Process.destroy()} also closes the pipes at once, and what the process writes while it shuts down
+     * (its last events, the container's "stopped" lines) would be lost.
+     */
     public int stop(Duration timeout) {
-        process.destroy();
+        process.toHandle().destroy();
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError(name + " did not exit within " + timeout + " of SIGTERM" + state());
