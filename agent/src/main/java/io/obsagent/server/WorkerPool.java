@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
  * The side server's workers, which run the endpoints once a request has been read whole. Three lanes of daemon
  * threads with bounded queues, so that no kind of request waits behind another: liveness (one thread; the answer
  * is cached for a second) never waits behind a readiness evaluation that waits for a hanging dependency, and
- * neither waits behind scrapes or anything else (two threads). Threads start on demand and end after a minute idle.
+ * neither waits behind scrapes or anything else (four threads). Threads start on demand and end after a minute idle.
  */
 final class WorkerPool {
 
     /** Which workers answer a request. */
     enum Lane {
-        LIVE("http-live", 1), READY("http-ready", 1), OTHER("http", 2);
+        LIVE("http-live", 1), READY("http-ready", 1), OTHER("http", 4);
 
         final String role;
         final int threads;
@@ -28,7 +28,12 @@ final class WorkerPool {
         }
     }
 
-    static final int QUEUE = 16;
+    /**
+     * Requests waiting per lane, beyond which a lane answers 503: with the scrape lane's 4 threads, room for 50
+     * scrapers at once (SideServerLoadIT) while the answers to their previous requests are still being finished,
+     * and under the loop's 64 connections so that a full lane is seen as such.
+     */
+    static final int QUEUE = 56;
     /** Every lane's threads together: the most the workers ever run at once. */
     static final int THREADS = Lane.LIVE.threads + Lane.READY.threads + Lane.OTHER.threads;
 

@@ -57,17 +57,20 @@ class HostileSideServerClientsIT {
     private static final Duration PROBE_EVERY = Duration.ofMillis(250);
     /**
      * Threads the process may have beyond its count before the abuse: the side server's own (its I/O thread and
-     * at most four workers, all started on the first requests) and a few of Tomcat's pool for the API calls
+     * at most six workers, started on demand) and a few of Tomcat's pool for the API calls
      * made meanwhile. However many clients there are, the server starts no thread per connection.
      */
     private static final int THREAD_GROWTH_BOUND = 10;
     /**
-     * File descriptors the process may have beyond its count before the abuse: the side server keeps at most
-     * 64 connections open (it closes the longest-waiting one for a newcomer), each of its 4 workers may hold a
-     * selector (3 descriptors) while it writes to a slow reader, and the application keeps the connections of
-     * the API calls made meanwhile alive for a while (measured: 93 in all, 18 before and after).
+     * File descriptors the process may have beyond its count before the abuse. The side server keeps at most 64
+     * connections open (it closes the longest-waiting one for a newcomer), a socket closed while registered with
+     * a selector is released at that selector's next round, each worker may hold a selector while it writes to a
+     * slow reader, and the application has its own: measured peaks 81 to 144 over a baseline of 18. The abuse
+     * opens more than 10 000 connections, so a descriptor kept per connection would show in the thousands.
      */
-    private static final int DESCRIPTOR_GROWTH_BOUND = 64 + 4 * 3 + 24;
+    private static final int DESCRIPTOR_GROWTH_BOUND = 200;
+    /** Afterwards the count is back where it was, give or take the application's own. */
+    private static final int DESCRIPTORS_LEFT_BOUND = 8;
     private static final String CREDENTIALS = "ops:secret";
 
     @Test
@@ -135,6 +138,7 @@ class HostileSideServerClientsIT {
             assertThat(abuse.failures).as(figures).isEmpty();
             assertThat(maxThreads).as(figures).isLessThanOrEqualTo(threadsBefore + THREAD_GROWTH_BOUND);
             assertThat(maxDescriptors).as(figures).isLessThanOrEqualTo(descriptorsBefore + DESCRIPTOR_GROWTH_BOUND);
+            assertThat(descriptorsAfter).as(figures).isLessThanOrEqualTo(descriptorsBefore + DESCRIPTORS_LEFT_BOUND);
             assertThat(abuse.hugeBodies.get()).as("50 MB bodies sent").isPositive();
             assertThat(abuse.garbage.get()).as("garbage connections").isPositive();
             assertThat(abuse.wrongCredentials.get()).as("wrong credentials").isPositive();
