@@ -30,8 +30,8 @@ mvn -B -ntp verify
 
 if [ -x "$JDK25/bin/java" ]; then
   # The JDK 17 pass already starts every test app on JDK 25 once (Jdk25RequestInstrumentationIT); this pass
-  # repeats the classes tagged cross-jdk (requests, side server, readiness, MDC, JSON logs, start-up) with
-  # every app JVM on JDK 25, and keeps the whole run within about 15 minutes on 2 cores.
+  # repeats the classes tagged cross-jdk (requests on the sample and every test app, the side server) with
+  # every app JVM on JDK 25, and keeps the whole run near 15 minutes on 2 cores.
   echo "== integration tests tagged cross-jdk, apps on JDK 25"
   mvn -B -ntp -f integration-tests/pom.xml verify -Dit.java.home="$JDK25" -Dgroups=cross-jdk
 fi

@@ -10,11 +10,9 @@ import io.obsagent.it.harness.Apps;
 import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.JarManifest;
 import io.obsagent.it.harness.JsonLines;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What an operator sees on stdout when the agent starts (SPEC §1, §4). */
-@Tag("cross-jdk")
 class AgentStartupIT {
 
     private static final String TIMESTAMP = "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$";

@@ -17,11 +17,9 @@ import io.obsagent.it.harness.Apps;
 import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.HttpResult;
 import io.obsagent.it.harness.JsonLines;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** app_logs.json=true: the application's own console output becomes JSON, with the request ID on every request's line. */
-@Tag("cross-jdk")
 class AppLogsJsonIT {
 
     private static final int REQUESTS = 1000;

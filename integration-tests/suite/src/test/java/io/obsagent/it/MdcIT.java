@@ -10,7 +10,6 @@ import io.obsagent.it.harness.AppProcess;
 import io.obsagent.it.harness.Apps;
 import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.HttpResult;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The application reads the request's ID from its own logging context: SLF4J's MDC on Jetty 9 with Logback 1.2,
  * Log4j 2's ThreadContext on Jersey; and a pattern's {@code %X{request_id}} prints it.
  */
-@Tag("cross-jdk")
 class MdcIT {
 
     private static final int SEQUENTIAL = 40;

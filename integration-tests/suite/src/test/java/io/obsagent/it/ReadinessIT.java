@@ -27,7 +27,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code /health/ready} follows the application's start and its database, on the sample service. */
-@Tag("cross-jdk")
 class ReadinessIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
