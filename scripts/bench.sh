@@ -583,7 +583,7 @@ run_jmh() {
     classpath="agent/target/test-classes:agent/target/classes:$(cat agent/target/jmh.classpath)"
     mkdir -p "$BENCH_DIR"
     "$JAVA" -cp "$classpath" org.openjdk.jmh.Main -prof gc -rf text -rff "$BENCH_DIR/jmh.txt" 'io.obsagent.bench.*' >&2
-    log "JMH results: $OUT_DIR/jmh.txt"
+    log "JMH results: $BENCH_DIR/jmh.txt"
     cat "$BENCH_DIR/jmh.txt"
 }
 
