@@ -27,7 +27,12 @@ import java.nio.channels.ServerSocketChannel;
  */
 public final class SideServer {
 
-    private static final int BACKLOG = 50;
+    /**
+     * Connections the kernel may hold for the loop to accept. Under a flood of connections a short queue
+     * overflows, the kernel drops a probe's SYN and the client sends it again only after its 1 s retransmission
+     * timeout; a long queue costs kernel memory only, and the loop takes 64 connections a round from it.
+     */
+    private static final int BACKLOG = 1024;
     private static final long STOP_WAIT_MILLIS = 2000;
 
     private final String host;
