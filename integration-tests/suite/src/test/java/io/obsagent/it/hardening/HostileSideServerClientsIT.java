@@ -73,10 +73,9 @@ class HostileSideServerClientsIT {
     private static final int DESCRIPTORS_LEFT_BOUND = 8;
     private static final String CREDENTIALS = "ops:secret";
     /**
-     * A pause after each round of the busy attacks (bodies, garbage, credentials). Unpaced, three loops of this JVM
-     * share the 2 CPUs with the application and the prober, and a probe once took 1 039 ms of which the server
-     * spent 1: that measures the machine's scheduler, not the server. Paced, each loop still makes thousands of
-     * attempts in the 20 s.
+     * A pause after each round of the busy attacks (bodies, garbage, credentials), so that three loops of this JVM
+     * do not take both CPUs from the application and the prober: the test is about the server, not about the
+     * machine's scheduler. Paced, each loop still makes thousands of attempts in the 20 s.
      */
     private static final long PACE_MILLIS = 2;
 
