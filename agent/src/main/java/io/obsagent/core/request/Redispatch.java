@@ -8,10 +8,10 @@ package io.obsagent.core.request;
 public final class Redispatch {
 
     final RequestContext context;
-    final Object loggingScope;
+    final CurrentRequest.Binding binding;
 
-    Redispatch(RequestContext context, Object loggingScope) {
+    Redispatch(RequestContext context, CurrentRequest.Binding binding) {
         this.context = context;
-        this.loggingScope = loggingScope;
+        this.binding = binding;
     }
 }

@@ -1,5 +1,7 @@
 package io.obsagent.core.request;
 
+import io.obsagent.bridge.RequestHandle;
+
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
@@ -7,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
  * One request from the start of its outermost dispatch to its end (or its async completion). One of these
  * is allocated per request, so its atomic fields are plain volatile fields with updaters, not objects.
  */
-public final class RequestContext {
+public final class RequestContext extends RequestHandle {
 
     private static final AtomicIntegerFieldUpdater<RequestContext> ENDED =
             AtomicIntegerFieldUpdater.newUpdater(RequestContext.class, "ended");
@@ -22,7 +24,10 @@ public final class RequestContext {
     private volatile Throwable asyncThrown;
     volatile String frameworkTemplate;
     volatile RouteInfo route;
-    Object loggingScope;
+    volatile String traceParent;
+    volatile String traceState;
+    /** What the outermost dispatch's thread had before the request became current there. */
+    CurrentRequest.Binding binding;
 
     RequestContext(String requestId, int methodIndex, String path, long startNanos) {
         this.requestId = requestId;
@@ -31,8 +36,19 @@ public final class RequestContext {
         this.startNanos = startNanos;
     }
 
+    @Override
     public String requestId() {
         return requestId;
+    }
+
+    @Override
+    public String traceParent() {
+        return traceParent;
+    }
+
+    @Override
+    public String traceState() {
+        return traceState;
     }
 
     /** True exactly once: for whoever ends the request first. */

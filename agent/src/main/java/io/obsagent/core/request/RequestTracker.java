@@ -20,8 +20,7 @@ public final class RequestTracker {
     private final ExceptionLabels exceptionLabels = new ExceptionLabels();
     private final EventWriter events;
     private final boolean accessLog;
-    private final LoggingContext logging;
-    private final ThreadLocal<RequestContext> current = new ThreadLocal<RequestContext>();
+    private final CurrentRequest current;
     /** Tests only ({@code debug.inject_fault}); {@code null} in production. */
     private final FaultPoint injectedFault;
 
@@ -39,7 +38,12 @@ public final class RequestTracker {
         this.metrics = metrics;
         this.events = events;
         this.accessLog = accessLog;
-        this.logging = logging;
+        this.current = new CurrentRequest(logging);
+    }
+
+    /** Which request the current thread works for: read by logging, thread-hop and client instrumentation. */
+    public CurrentRequest current() {
+        return current;
     }
 
     /**
@@ -51,13 +55,14 @@ public final class RequestTracker {
                 uri == null ? "/" : uri, System.nanoTime());
         metrics.started();
         try {
-            current.set(context);
-            context.loggingScope = openLogging(context);
+            context.binding = current.enter(context);
             FaultPoint.REQUEST_START.failIf(injectedFault);
             return context;
         } catch (Throwable t) {
             metrics.finished();
-            leaveThread(context);
+            if (context.binding != null) {
+                leaveThread(context);
+            }
             throw t;
         }
     }
@@ -71,21 +76,15 @@ public final class RequestTracker {
         if (current.get() != null) {
             return null;
         }
-        current.set(context);
-        return new Redispatch(context, openLogging(context));
+        return new Redispatch(context, current.enter(context));
     }
 
     /** The re-dispatch is over: the thread's state is restored, and what it threw is kept for an async end. */
     public void redispatchExited(Redispatch redispatch, Throwable thrown) {
-        current.remove();
-        logging.exit(redispatch.loggingScope);
+        current.leave(redispatch.binding);
         if (thrown != null) {
             redispatch.context.recordAsyncThrown(thrown);
         }
-    }
-
-    private Object openLogging(RequestContext context) {
-        return logging.enter(context.requestId, HttpMethods.label(context.methodIndex), context.path);
     }
 
     /** A JAX-RS resource method named its template while the request runs on this thread. */
@@ -98,8 +97,7 @@ public final class RequestTracker {
 
     /** The outermost dispatch is over on this thread: restore the thread's state whatever happens next. */
     public void leaveThread(RequestContext context) {
-        current.remove();
-        logging.exit(context.loggingScope);
+        current.leave(context.binding);
     }
 
     /** Remembers what the dispatch knew about the route, for an asynchronous end on another thread. */
