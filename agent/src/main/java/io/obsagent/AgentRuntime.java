@@ -1,6 +1,6 @@
 package io.obsagent;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.FirstCopy;
 import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.ConfigLoader;
 import io.obsagent.core.config.ConfigProblem;
@@ -18,7 +18,6 @@ import io.obsagent.core.readiness.ReadyCheck;
 import io.obsagent.core.threads.AgentThreads;
 import io.obsagent.instrumentation.Installer;
 import io.obsagent.instrumentation.InstrumentationFaults;
-import io.obsagent.instrumentation.Instrumentations;
 import io.obsagent.server.ServiceInfo;
 import io.obsagent.server.SideServer;
 
@@ -38,11 +37,11 @@ final class AgentRuntime {
     }
 
     static void start(String args, Instrumentation inst) {
-        if (Bridge.class.getClassLoader() != null) {
+        if (FirstCopy.class.getClassLoader() != null) {
             throw new IllegalStateException("the bridge is not on the bootstrap class path");
         }
         AgentConfig config = withServiceName(ConfigLoader.load(args));
-        if (!Bridge.claim()) {
+        if (!FirstCopy.claim()) {
             StartupFailure.inert(config.get(Settings.SERVICE_NAME), "obs-agent is attached more than once"
                     + " (two -javaagent options name it): this copy stays inert, the first one runs");
             return;
@@ -55,7 +54,7 @@ final class AgentRuntime {
         AgentExit exit = new AgentExit(events);
         Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("obs-agent-exit", exit));
         MetricRules rules = metricRules(config, events);
-        Installer installer = Installer.register(inst, Instrumentations.all(config, rules), Instrumentations.jdkTypes());
+        Installer installer = Installer.register(inst, AgentInstrumentations.all(config, rules), AgentInstrumentations.jdkTypes());
 
         AgentThreads.daemon("obs-agent-start", () -> {
             AgentCore core;

@@ -1,6 +1,6 @@
 package io.obsagent.instrumentation;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.Faults;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -12,7 +12,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * Makes advice transformers. Advice is resolved by class name through the instrumented class's loader (it
  * names servlet types the agent's own loader cannot see), and every throwable it suppresses is handed to
- * {@link Bridge#adviceFailed} with the advice's name, so faults are counted instead of lost.
+ * {@link Faults#adviceFailed} with the advice's name, so faults are counted instead of lost.
  */
 public final class Advices {
 
@@ -22,7 +22,7 @@ public final class Advices {
     Advices(ClassLoader agentLoader) throws NoSuchMethodException {
         this.agentLoader = agentLoader;
         this.adviceFailed = new MethodDescription.ForLoadedMethod(
-                Bridge.class.getMethod("adviceFailed", Throwable.class, String.class));
+                Faults.class.getMethod("adviceFailed", Throwable.class, String.class));
     }
 
     public AgentBuilder.Transformer advise(ElementMatcher<? super MethodDescription> methods, String adviceClass) {

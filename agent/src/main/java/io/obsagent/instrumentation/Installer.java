@@ -1,6 +1,6 @@
 package io.obsagent.instrumentation;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.FirstCopy;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -134,7 +134,7 @@ public final class Installer {
         Class<?> moduleType = Class.forName("java.lang.Module");
         Method redefineModule = Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class,
                 Map.class, Set.class, Map.class);
-        redefineModule.invoke(inst, getModule.invoke(Object.class), Collections.singleton(getModule.invoke(Bridge.class)),
+        redefineModule.invoke(inst, getModule.invoke(Object.class), Collections.singleton(getModule.invoke(FirstCopy.class)),
                 Collections.emptyMap(), Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
     }
 

@@ -4,7 +4,6 @@ import io.obsagent.core.events.RequestProcessed;
 import io.obsagent.core.request.PathTemplates;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestIds;
-import io.obsagent.core.request.RouteInfo;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 public class HotPathBenchmark {
 
     private static final String INCOMING_ID = "3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f";
-    private static final RouteInfo SPRING_ROUTE = new RouteInfo("/api/v1/tasks/{id}", "/api/v1/tasks/42", null, "/");
 
     private HotPathState state;
     private RequestIds ids;
@@ -41,9 +39,7 @@ public class HotPathBenchmark {
     public void setUp() {
         state = new HotPathState();
         ids = new RequestIds(128);
-        RequestContext warm = state.tracker.start("GET", "/api/v1/tasks/42", null);
-        state.tracker.leaveThread(warm);
-        state.tracker.end(warm, 200, SPRING_ROUTE, null, null);
+        wholeRequest();
     }
 
     @Benchmark
@@ -59,11 +55,6 @@ public class HotPathBenchmark {
     @Benchmark
     public String routeNormalisePath() {
         return PathTemplates.normalise("/api/v1/tasks/42/export");
-    }
-
-    @Benchmark
-    public String routeFromSpringTemplate() {
-        return state.routes.endpoint(SPRING_ROUTE, "/api/v1/tasks/42", 200);
     }
 
     @Benchmark
@@ -86,8 +77,9 @@ public class HotPathBenchmark {
     /** Everything the core does for one request, as the servlet advice drives it. */
     @Benchmark
     public void wholeRequest() {
-        RequestContext request = state.tracker.start("GET", "/api/v1/tasks/42", null);
-        state.tracker.leaveThread(request);
-        state.tracker.end(request, 200, SPRING_ROUTE, null, null);
+        RequestContext request = state.tracker.start("GET", "/api/v1/tasks/42", null, null);
+        request.frameworkRoute("/api/v1/tasks/{id}");
+        request.servletRoute("", "/api/v1/tasks/42", null, "/");
+        request.dispatchExited(200, null, null, null);
     }
 }

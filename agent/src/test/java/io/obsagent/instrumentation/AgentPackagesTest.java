@@ -9,7 +9,7 @@ class AgentPackagesTest {
     @Test
     void theAgentsOwnClassesAreIncluded() {
         assertThat(AgentPackages.contains("io/obsagent/Agent")).isTrue();
-        assertThat(AgentPackages.contains("io/obsagent/bridge/Bridge")).isTrue();
+        assertThat(AgentPackages.contains("io/obsagent/bridge/Requests")).isTrue();
         assertThat(AgentPackages.contains("io/obsagent/core/request/Routes")).isTrue();
         assertThat(AgentPackages.contains("io/obsagent/instrumentation/servlet/javax/ServletDispatchAdvice")).isTrue();
         assertThat(AgentPackages.contains("io/obsagent/server/SideServer")).isTrue();

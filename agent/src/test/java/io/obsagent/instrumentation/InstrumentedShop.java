@@ -1,6 +1,6 @@
 package io.obsagent.instrumentation;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.Rules;
 import io.obsagent.core.config.ConfigProblem;
 import io.obsagent.core.metrics.ExposedSamples;
 import io.obsagent.core.metrics.rules.MetricRules;
@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The test application {@code com.example.shop} loaded as under the agent: its class files pass the agent's
  * {@link CandidateFilter} and Byte Buddy transformer, built from the given rules, before they are defined; the
- * advice reaches the rule metrics through the real {@link Bridge}. Close it to unregister the hooks.
+ * advice reaches the rule metrics through the real {@link Rules} bridge. Close it to unregister the hooks.
  */
 final class InstrumentedShop extends ClassLoader implements AutoCloseable {
 
@@ -50,7 +50,7 @@ final class InstrumentedShop extends ClassLoader implements AutoCloseable {
                 failures.add(typeName + ": " + error);
             }
         }));
-        Bridge.register(new HookDispatcher("X-Request-ID", null, null, null, metrics, null, null, false, null));
+        Rules.register(metrics);
     }
 
     MetricRules rules() {
@@ -144,6 +144,15 @@ final class InstrumentedShop extends ClassLoader implements AutoCloseable {
 
     @Override
     public void close() {
-        Bridge.register(null);
+        Rules.register(new Rules.Hooks() {
+            @Override
+            public long enter(int probe) {
+                return 0;
+            }
+
+            @Override
+            public void exit(int probe, long startNanos, Throwable thrown) {
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.obsagent.core.metrics;
 
+import io.obsagent.bridge.Faults;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
 
@@ -11,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * in {@code obs_agent_errors_total}; the first of each kind is also logged, so a recurring fault cannot
  * flood the log.
  */
-public final class AgentFaults {
+public final class AgentFaults implements Faults.Sink {
 
     private static final int KINDS_LOGGED = 64;
 
@@ -22,6 +23,11 @@ public final class AgentFaults {
     public AgentFaults(AgentSelfMetrics metrics, EventWriter events) {
         this.metrics = metrics;
         this.events = events;
+    }
+
+    @Override
+    public void adviceFailed(String where, Throwable failure) {
+        report(where, failure);
     }
 
     /** {@code where} is one of a fixed set of names in the agent's code, never a value from outside. */

@@ -1,6 +1,5 @@
 package io.obsagent.core.metrics;
 
-import io.obsagent.core.request.HttpMethods;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;

@@ -1,5 +1,7 @@
 package io.obsagent.core.request;
 
+import io.obsagent.core.metrics.HttpMethods;
+
 /**
  * Which request, if any, the current thread works for (agent/SPEC.md §8). The servlet instrumentation makes a
  * request current for its dispatch, thread-hop instrumentation makes it current for a task handed off from it,

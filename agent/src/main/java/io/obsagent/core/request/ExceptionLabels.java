@@ -1,5 +1,7 @@
 package io.obsagent.core.request;
 
+import io.obsagent.core.metrics.LabelLimit;
+
 /**
  * The class that identifies an unhandled exception: container and framework wrappers (Spring's
  * "Request processing failed", Jersey's container exception) are unwrapped to the cause the
@@ -9,7 +11,7 @@ public final class ExceptionLabels {
 
     static final int LIMIT = 100;
 
-    private final RouteLimiter classes = new RouteLimiter(LIMIT);
+    private final LabelLimit classes = new LabelLimit(LIMIT);
 
     /** The exception the application threw, below any wrappers. */
     public static Throwable unwrap(Throwable thrown) {

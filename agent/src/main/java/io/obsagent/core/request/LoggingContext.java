@@ -6,17 +6,6 @@ package io.obsagent.core.request;
  */
 public interface LoggingContext {
 
-    LoggingContext NONE = new LoggingContext() {
-        @Override
-        public Object enter(String requestId, String method, String path) {
-            return null;
-        }
-
-        @Override
-        public void exit(Object scope) {
-        }
-    };
-
     /** Returns what {@link #exit} needs to restore the previous state. */
     Object enter(String requestId, String method, String path);
 

@@ -1,44 +1,31 @@
 package io.obsagent.core.request;
 
 import io.obsagent.core.config.FaultPoint;
-import io.obsagent.core.events.EventWriter;
-import io.obsagent.core.events.Level;
-import io.obsagent.core.events.RequestProcessed;
-import io.obsagent.core.events.UnhandledException;
-import io.obsagent.core.metrics.HttpMetrics;
+import io.obsagent.core.metrics.HttpMethods;
 
 /**
- * The walk of one request (ARCHITECTURE "One request, one walk"): start chooses the ID, opens the
- * logging context and counts the request in flight; end settles the status and route, records the
- * metrics, counts and logs an unhandled exception once, and writes the access event.
+ * The walk of one request (agent/ARCHITECTURE.md "One request, one walk"): {@link #start} chooses the ID, makes
+ * the request current on its thread (which fills the logging context) and counts it in flight; the dispatch's
+ * exit restores the thread and ends the request, or leaves it to its async completion; {@link #end} hands the
+ * settled request to the {@link RequestRecorder} exactly once.
  */
 public final class RequestTracker {
 
     private final RequestIds ids;
-    private final Routes routes;
-    private final HttpMetrics metrics;
-    private final ExceptionLabels exceptionLabels = new ExceptionLabels();
-    private final EventWriter events;
-    private final boolean accessLog;
     private final CurrentRequest current;
+    private final RequestRecorder recorder;
+    private final AsyncEnds asyncEnds;
     /** Tests only ({@code debug.inject_fault}); {@code null} in production. */
     private final FaultPoint injectedFault;
 
-    public RequestTracker(RequestIds ids, Routes routes, HttpMetrics metrics, EventWriter events, boolean accessLog,
-                          LoggingContext logging) {
-        this(ids, routes, metrics, events, accessLog, logging, null);
-    }
-
     /** @param injectedFault where every request fails inside the agent, for tests; {@code null}: nowhere */
-    public RequestTracker(RequestIds ids, Routes routes, HttpMetrics metrics, EventWriter events, boolean accessLog,
-                          LoggingContext logging, FaultPoint injectedFault) {
-        this.injectedFault = injectedFault;
+    public RequestTracker(RequestIds ids, CurrentRequest current, RequestRecorder recorder, AsyncEnds asyncEnds,
+                          FaultPoint injectedFault) {
         this.ids = ids;
-        this.routes = routes;
-        this.metrics = metrics;
-        this.events = events;
-        this.accessLog = accessLog;
-        this.current = new CurrentRequest(logging);
+        this.current = current;
+        this.recorder = recorder;
+        this.asyncEnds = asyncEnds;
+        this.injectedFault = injectedFault;
     }
 
     /** Which request the current thread works for: read by logging, thread-hop and client instrumentation. */
@@ -50,100 +37,80 @@ public final class RequestTracker {
      * Starts following a request. Should any step fail, the caller gets no context and will never end the
      * request, so nothing of it is left behind: not in flight, not on the thread, not in the logging context.
      */
-    public RequestContext start(String method, String uri, String incomingId) {
-        RequestContext context = new RequestContext(ids.keepOrCreate(incomingId), HttpMethods.index(method),
-                uri == null ? "/" : uri, System.nanoTime());
-        metrics.started();
+    public RequestContext start(String method, String uri, String incomingId, String traceParent) {
+        RequestContext context = new RequestContext(this, ids.keepOrCreate(incomingId), HttpMethods.index(method),
+                uri == null ? "/" : uri, TraceContext.validParent(traceParent));
+        recorder.started();
         try {
-            context.binding = current.enter(context);
+            context.dispatchBinding = current.enter(context);
             FaultPoint.REQUEST_START.failIf(injectedFault);
             return context;
-        } catch (Throwable t) {
-            metrics.finished();
-            if (context.binding != null) {
-                leaveThread(context);
+        } catch (RuntimeException | Error e) {
+            recorder.finished();
+            if (context.dispatchBinding != null) {
+                current.leave(context.dispatchBinding);
             }
-            throw t;
+            throw e;
         }
+    }
+
+    /** The {@code tracestate} kept beside a valid traceparent: bounded, or none. */
+    String traceStateOf(String incoming) {
+        return TraceContext.validState(incoming);
     }
 
     /**
-     * The container dispatches the request again (ERROR, ASYNC). On a thread that is not inside the request
-     * (its outermost dispatch has returned, or it runs elsewhere) the logging context is opened again, so the
-     * application's log lines there carry the request ID too; returns null where there is nothing to do.
+     * A dispatch found the request on its request object. Only a container's later dispatch (ERROR, ASYNC) on
+     * a thread where the request is not current is followed: it makes the request current there, so the
+     * application's log lines on that thread carry its ID too.
      */
-    public Redispatch redispatchStarted(RequestContext context) {
-        if (current.get() != null) {
-            return null;
+    boolean redispatchEntered(RequestContext context) {
+        if (context.state != RequestContext.RETURNED || current.get() == context) {
+            return false;
         }
-        return new Redispatch(context, current.enter(context));
-    }
-
-    /** The re-dispatch is over: the thread's state is restored, and what it threw is kept for an async end. */
-    public void redispatchExited(Redispatch redispatch, Throwable thrown) {
-        current.leave(redispatch.binding);
-        if (thrown != null) {
-            redispatch.context.recordAsyncThrown(thrown);
-        }
+        context.redispatchBinding = current.enter(context);
+        context.state = RequestContext.REDISPATCHING;
+        return true;
     }
 
     /** A JAX-RS resource method named its template while the request runs on this thread. */
     public void routeTemplate(String template) {
         RequestContext context = current.get();
-        if (context != null && context.frameworkTemplate == null) {
-            context.frameworkTemplate = template;
+        if (context != null) {
+            context.frameworkTemplate(template);
         }
-    }
-
-    /** The outermost dispatch is over on this thread: restore the thread's state whatever happens next. */
-    public void leaveThread(RequestContext context) {
-        current.leave(context.binding);
-    }
-
-    /** Remembers what the dispatch knew about the route, for an asynchronous end on another thread. */
-    public void suspend(RequestContext context, RouteInfo route) {
-        context.route = route;
-    }
-
-    public void nestedThrown(RequestContext context, Throwable thrown) {
-        context.recordAsyncThrown(thrown);
     }
 
     /**
-     * Ends the request once. {@code thrown} escaped the dispatch; {@code recorded} is what the framework
-     * stored as the request's error, which counts only when the final status is a server error.
+     * A followed dispatch is over on this thread: restore the thread first, whatever happens next. A re-dispatch
+     * only keeps what it threw for the request's end; the outermost dispatch ends the request now, or hands it to
+     * its async completion.
      */
-    public void end(RequestContext context, int status, RouteInfo route, Throwable thrown, Object recorded) {
-        if (!context.claimEnd()) {
+    void dispatchExited(RequestContext context, int status, Throwable thrown, Object asyncContext, Class<?> asyncListenerType) {
+        if (context.state == RequestContext.REDISPATCHING) {
+            context.state = RequestContext.RETURNED;
+            current.leave(context.redispatchBinding);
+            context.recordThrownInside(thrown);
             return;
         }
-        long duration = System.nanoTime() - context.startNanos;
-        metrics.finished(); // first: whatever fails below, the request is no longer in flight
-        FaultPoint.REQUEST_END.failIf(injectedFault);
-        Throwable failure = thrown != null ? thrown : context.asyncThrown();
-        if (failure == null && recorded instanceof Throwable && status >= 500) {
-            failure = (Throwable) recorded;
-        }
-        int finalStatus = failure != null && status < 400 ? 500 : status;
-        String endpoint = routes.endpoint(effectiveRoute(context, route), context.path, finalStatus);
-        metrics.recorded(context.methodIndex, endpoint, finalStatus, duration);
-        String method = HttpMethods.label(context.methodIndex);
-        if (failure != null) {
-            Throwable cause = ExceptionLabels.unwrap(failure);
-            metrics.exception(context.methodIndex, endpoint, exceptionLabels.label(cause));
-            events.emit(new UnhandledException(context.requestId, method, context.path, cause));
-        }
-        if (accessLog && events.isEnabled(Level.INFO)) {
-            events.emit(new RequestProcessed(context.requestId, method, context.path, endpoint, finalStatus, duration));
+        context.state = RequestContext.RETURNED;
+        try {
+            current.leave(context.dispatchBinding);
+        } finally {
+            if (asyncContext == null || thrown != null
+                    || !asyncEnds.endOnCompletion(context, asyncContext, asyncListenerType)) {
+                end(context, status, thrown);
+            }
         }
     }
 
-    private static RouteInfo effectiveRoute(RequestContext context, RouteInfo route) {
-        RouteInfo r = route != null ? route : context.route;
-        if (r == null) {
-            r = new RouteInfo(null, null, null, null);
+    /** Ends the request once, with the throwable that escaped its outermost dispatch (if any). */
+    public void end(RequestContext context, int status, Throwable escaped) {
+        if (!context.claimEnd()) {
+            return;
         }
-        return r.frameworkTemplate() == null && context.frameworkTemplate != null
-                ? r.withFrameworkTemplate(context.frameworkTemplate) : r;
+        recorder.finished(); // first: whatever fails below, the request is no longer in flight
+        FaultPoint.REQUEST_END.failIf(injectedFault);
+        recorder.record(context, status, escaped);
     }
 }

@@ -1,6 +1,6 @@
 package io.obsagent.instrumentation.jaxrs;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.Requests;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into JAX-RS resource methods: names the request's route. The template is a constant in the bytecode. */
@@ -11,6 +11,6 @@ public final class JaxRsRouteAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@RouteTemplate String template) {
-        Bridge.routeTemplate(template);
+        Requests.routeTemplate(template);
     }
 }

@@ -1,6 +1,6 @@
 package io.obsagent.instrumentation.jdbc;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.Readiness;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into {@code DataSource.getConnection}: a data source that handed out a connection is one readiness can check. */
@@ -11,6 +11,6 @@ public final class DataSourceAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object dataSource) {
-        Bridge.dataSourceUsed(dataSource);
+        Readiness.dataSourceUsed(dataSource);
     }
 }

@@ -1,5 +1,6 @@
 package io.obsagent.instrumentation.logging;
 
+import io.obsagent.bridge.AppLogs;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.metrics.AgentSelfMetrics;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * possible the application's logging is left exactly as it was and one {@code agent_error} per logging
  * library says why; a fault of the agent's own is also counted.
  */
-public final class AppLogsJson {
+public final class AppLogsJson implements AppLogs.Hooks {
 
     static final String WHERE = "app_logs.json";
 
@@ -30,7 +31,8 @@ public final class AppLogsJson {
     }
 
     /** A Logback {@code ConsoleAppender} is starting, or a Log4j 2 {@code ConsoleAppender.Builder} is building. */
-    public void consoleStarting(Object appenderOrBuilder) {
+    @Override
+    public void consoleAppenderStarting(Object appenderOrBuilder) {
         Class<?> logbackConsole = LogbackJsonConsole.consoleAppenderType(appenderOrBuilder);
         String library = logbackConsole != null ? "logback" : "log4j";
         try {

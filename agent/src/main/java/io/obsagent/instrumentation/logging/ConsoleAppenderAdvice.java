@@ -1,6 +1,6 @@
 package io.obsagent.instrumentation.logging;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.AppLogs;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -15,6 +15,6 @@ public final class ConsoleAppenderAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.This Object appenderOrBuilder) {
-        Bridge.consoleAppenderStarting(appenderOrBuilder);
+        AppLogs.consoleAppenderStarting(appenderOrBuilder);
     }
 }

@@ -1,6 +1,6 @@
 package io.obsagent.instrumentation.net;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.Readiness;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into the JDK's server socket {@code bind}: the application is listening on a port. */
@@ -11,6 +11,6 @@ public final class SocketBindAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object socket) {
-        Bridge.socketBound(socket);
+        Readiness.socketBound(socket);
     }
 }

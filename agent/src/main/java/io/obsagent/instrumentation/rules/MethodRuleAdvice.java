@@ -1,6 +1,6 @@
 package io.obsagent.instrumentation.rules;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.Rules;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -14,11 +14,11 @@ public final class MethodRuleAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter(@ProbeId int probe) {
-        return Bridge.ruleEnter(probe);
+        return Rules.enter(probe);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@ProbeId int probe, @Advice.Enter long startNanos, @Advice.Thrown Throwable thrown) {
-        Bridge.ruleExit(probe, startNanos, thrown);
+        Rules.exit(probe, startNanos, thrown);
     }
 }

@@ -1,83 +1,87 @@
 package io.obsagent.instrumentation.servlet;
 
 import io.obsagent.core.metrics.AgentFaults;
+import io.obsagent.core.request.AsyncEnds;
 import io.obsagent.core.request.RequestContext;
-import io.obsagent.core.request.RequestTracker;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
- * Ends an asynchronous request when its {@code AsyncContext} completes. The listener is a dynamic proxy of
- * the application's own {@code AsyncListener} interface (javax or jakarta), so no class has to be injected
- * into the application's class loader; the servlet objects are read through {@link ServletReflection}.
- * The container calls it, not the bridge: it catches and counts its own faults so that the container never
- * sees one.
+ * Ends an asynchronous request when its {@code AsyncContext} completes. The listener is a dynamic proxy of the
+ * application's own {@code AsyncListener} interface (javax or jakarta), so no class has to be injected into the
+ * application's class loader; the servlet objects are read through {@link ServletReflection}. The container calls
+ * the listener, not advice: it catches and counts its own faults so that the container never sees one.
  */
-public final class AsyncCompletion implements InvocationHandler {
+public final class AsyncCompletion implements AsyncEnds {
 
-    private final RequestContext context;
-    private final RequestTracker tracker;
     private final AgentFaults faults;
-    private final ServletReflection api;
+    private final String[] errorAttributes;
 
-    private AsyncCompletion(RequestContext context, RequestTracker tracker, AgentFaults faults, ServletReflection api) {
-        this.context = context;
-        this.tracker = tracker;
+    /** @param errorAttributes request attributes in which frameworks leave the request's error, read at completion */
+    public AsyncCompletion(AgentFaults faults, String[] errorAttributes) {
         this.faults = faults;
-        this.api = api;
+        this.errorAttributes = errorAttributes.clone();
     }
 
-    /** Registers the listener; false when that was impossible (the caller then ends the request at once). */
-    public static boolean attach(Object asyncContext, Class<?> listenerType, RequestContext context, RequestTracker tracker,
-                                 AgentFaults faults) {
-        ServletReflection api = ServletReflection.of(listenerType);
+    @Override
+    public boolean endOnCompletion(RequestContext request, Object asyncContext, Class<?> asyncListenerType) {
+        ServletReflection api = ServletReflection.of(asyncListenerType);
         if (api == null) {
             return false;
         }
         try {
-            api.addListener(asyncContext, proxy(listenerType, new AsyncCompletion(context, tracker, faults, api)));
+            api.addListener(asyncContext, Proxy.newProxyInstance(asyncListenerType.getClassLoader(),
+                    new Class<?>[]{asyncListenerType}, new Listener(request, api)));
             return true;
         } catch (Exception e) {
             return false;
         }
     }
 
-    private static Object proxy(Class<?> listenerType, AsyncCompletion handler) {
-        return Proxy.newProxyInstance(listenerType.getClassLoader(), new Class<?>[]{listenerType}, handler);
-    }
+    /** The listener of one request's async cycles. */
+    private final class Listener implements InvocationHandler {
+        private final RequestContext request;
+        private final ServletReflection api;
 
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) {
-        String name = method.getName();
-        if (method.getDeclaringClass() == Object.class) {
-            return objectMethod(proxy, name, args);
+        Listener(RequestContext request, ServletReflection api) {
+            this.request = request;
+            this.api = api;
         }
-        Object event = args == null || args.length == 0 ? null : args[0];
-        if (event == null) {
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) {
+            String name = method.getName();
+            if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(proxy, name, args);
+            }
+            Object event = args == null || args.length == 0 ? null : args[0];
+            if (event == null) {
+                return null;
+            }
+            try {
+                handle(proxy, name, event);
+            } catch (Throwable t) {
+                faults.report(name.equals("onComplete") ? "request.end" : "request.async", t);
+            }
             return null;
         }
-        try {
-            handle(proxy, name, event);
-        } catch (Throwable t) {
-            faults.report(name.equals("onComplete") ? "request.end" : "request.async", t);
-        }
-        return null;
-    }
 
-    private void handle(Object proxy, String name, Object event) throws Exception {
-        if (name.equals("onComplete")) {
-            Object request = api.suppliedRequest(event);
-            tracker.end(context, api.status(api.suppliedResponse(event)), null, null, api.recordedError(request));
-        } else if (name.equals("onError")) {
-            Throwable error = api.eventThrowable(event);
-            if (error != null) {
-                tracker.nestedThrown(context, error);
+        private void handle(Object proxy, String name, Object event) throws Exception {
+            if (name.equals("onComplete")) {
+                Object servletRequest = api.suppliedRequest(event);
+                request.recordedError(api.containerError(servletRequest));
+                for (String attribute : errorAttributes) {
+                    request.recordedError(api.attribute(servletRequest, attribute));
+                }
+                request.asyncCompleted(api.status(api.suppliedResponse(event)));
+            } else if (name.equals("onError")) {
+                request.nestedThrew(api.eventThrowable(event));
+            } else if (name.equals("onStartAsync")) {
+                // A new async cycle drops the listeners of the last one: register again to see its end.
+                api.addListener(api.eventAsyncContext(event), proxy);
             }
-        } else if (name.equals("onStartAsync")) {
-            // A new async cycle drops the listeners of the last one: register again to see its end.
-            api.addListener(api.eventAsyncContext(event), proxy);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.obsagent.instrumentation.servlet;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.Readiness;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined where a servlet container finishes initialising something: a context, a filter, a servlet. */
@@ -11,6 +11,6 @@ public final class ContainerStartAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit() {
-        Bridge.containerStarted();
+        Readiness.containerStarted();
     }
 }

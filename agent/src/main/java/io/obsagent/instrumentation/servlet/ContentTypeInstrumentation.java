@@ -22,9 +22,19 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 public final class ContentTypeInstrumentation implements TypeInstrumentation {
 
     private final String ns;
+    private final String advice;
 
-    public ContentTypeInstrumentation(String namespace) {
+    private ContentTypeInstrumentation(String namespace, Class<?> advice) {
         this.ns = namespace;
+        this.advice = advice.getName();
+    }
+
+    public static ContentTypeInstrumentation javax() {
+        return new ContentTypeInstrumentation("javax", io.obsagent.instrumentation.servlet.javax.ContentTypeAdvice.class);
+    }
+
+    public static ContentTypeInstrumentation jakarta() {
+        return new ContentTypeInstrumentation("jakarta", io.obsagent.instrumentation.servlet.jakarta.ContentTypeAdvice.class);
     }
 
     @Override
@@ -38,6 +48,6 @@ public final class ContentTypeInstrumentation implements TypeInstrumentation {
                 .type(not(isInterface()).and(hasSuperType(named(ns + ".servlet.http.HttpServletResponse"))))
                 .transform(advices.advise(named("setContentType").and(takesArguments(1))
                                 .and(takesArgument(0, String.class)).and(not(isAbstract())),
-                        "io.obsagent.instrumentation.servlet." + ns + ".ContentTypeAdvice"));
+                        advice));
     }
 }

@@ -4,6 +4,8 @@ import io.obsagent.instrumentation.Advices;
 import io.obsagent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +22,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Servlets and filters of one servlet namespace ({@code javax} or {@code jakarta}): their dispatch methods
- * get the request advice, their {@code init} methods tell readiness that the container is starting. A
- * container's own entry point gets the request advice too, for the requests it answers without any dispatch.
+ * get the request advice (and the security-header advice when that feature is on), their {@code init} methods
+ * tell readiness that the container is starting. A container's own entry point gets the request advice too,
+ * for the requests it answers without any dispatch.
  */
 public final class ServletInstrumentation implements TypeInstrumentation {
 
@@ -35,17 +38,24 @@ public final class ServletInstrumentation implements TypeInstrumentation {
     };
 
     private final String ns;
+    private final String dispatchAdvice;
+    private final String securityHeadersAdvice;
 
-    private ServletInstrumentation(String namespace) {
+    private ServletInstrumentation(String namespace, Class<?> dispatchAdvice, Class<?> securityHeadersAdvice) {
         this.ns = namespace;
+        this.dispatchAdvice = dispatchAdvice.getName();
+        this.securityHeadersAdvice = securityHeadersAdvice == null ? null : securityHeadersAdvice.getName();
     }
 
-    public static ServletInstrumentation javax() {
-        return new ServletInstrumentation("javax");
+    /** Naming the advice classes loads them into the agent's loader without linking them: no servlet API is needed there. */
+    public static ServletInstrumentation javax(boolean securityHeaders) {
+        return new ServletInstrumentation("javax", io.obsagent.instrumentation.servlet.javax.ServletDispatchAdvice.class,
+                securityHeaders ? io.obsagent.instrumentation.servlet.javax.SecurityHeadersAdvice.class : null);
     }
 
-    public static ServletInstrumentation jakarta() {
-        return new ServletInstrumentation("jakarta");
+    public static ServletInstrumentation jakarta(boolean securityHeaders) {
+        return new ServletInstrumentation("jakarta", io.obsagent.instrumentation.servlet.jakarta.ServletDispatchAdvice.class,
+                securityHeaders ? io.obsagent.instrumentation.servlet.jakarta.SecurityHeadersAdvice.class : null);
     }
 
     @Override
@@ -62,27 +72,31 @@ public final class ServletInstrumentation implements TypeInstrumentation {
     @Override
     public AgentBuilder extend(AgentBuilder builder, Advices advices) {
         String api = ns + ".servlet.";
-        String dispatchAdvice = "io.obsagent.instrumentation.servlet." + ns + ".ServletDispatchAdvice";
-        AgentBuilder b = builder
-                .type(not(isInterface()).and(hasSuperType(named(api + "Servlet").or(named(api + "Filter")))))
-                .transform(advices.advise(unmappedOnly(false), not(isAbstract()).and(
-                        named("service").and(takesArguments(2))
-                                .or(named("doFilter").and(takesArguments(3)).and(takesArgument(2, named(api + "FilterChain")))))
-                        .and(takesArgument(0, named(api + "ServletRequest")))
-                        .and(takesArgument(1, named(api + "ServletResponse"))),
-                        dispatchAdvice))
+        ElementMatcher.Junction<MethodDescription> dispatch = not(isAbstract()).and(
+                named("service").and(takesArguments(2))
+                        .or(named("doFilter").and(takesArguments(3)).and(takesArgument(2, named(api + "FilterChain")))))
+                .and(takesArgument(0, named(api + "ServletRequest")))
+                .and(takesArgument(1, named(api + "ServletResponse")));
+        AgentBuilder.Identified.Narrowable servletsAndFilters = builder
+                .type(not(isInterface()).and(hasSuperType(named(api + "Servlet").or(named(api + "Filter")))));
+        AgentBuilder.Identified.Extendable b = servletsAndFilters
+                .transform(advices.advise(unmappedOnly(false), dispatch, dispatchAdvice))
                 .transform(advices.advise(not(isAbstract()).and(named("init")).and(returns(void.class)).and(
                         takesArguments(1)).and(takesArgument(0, named(api + "FilterConfig").or(named(api + "ServletConfig")))),
                         ContainerStartAdvice.class.getName()));
+        if (securityHeadersAdvice != null) {
+            b = b.transform(advices.advise(dispatch, securityHeadersAdvice));
+        }
+        AgentBuilder all = b;
         for (String entry : UNMAPPED_REQUEST_ENTRIES) {
             String[] typeAndMethod = entry.split("#");
-            b = b.type(named(typeAndMethod[0]))
+            all = all.type(named(typeAndMethod[0]))
                     .transform(advices.advise(unmappedOnly(true), named(typeAndMethod[1]).and(takesArguments(2))
                                     .and(takesArgument(0, hasSuperType(named(api + "ServletRequest"))))
                                     .and(takesArgument(1, hasSuperType(named(api + "ServletResponse")))),
                             dispatchAdvice));
         }
-        return b;
+        return all;
     }
 
     private static Advice.WithCustomMapping unmappedOnly(boolean value) {

@@ -72,13 +72,13 @@ final class ServletReflection {
         return getStatus.getDeclaringClass().isInstance(response) ? (Integer) getStatus.invoke(response) : 200;
     }
 
-    /** The error the container or Spring recorded on the request, if any. */
-    Object recordedError(Object request) throws ReflectiveOperationException {
-        if (!getAttribute.getDeclaringClass().isInstance(request)) {
-            return null;
-        }
-        Object error = getAttribute.invoke(request, namespace + "error.exception");
-        return error != null ? error
-                : getAttribute.invoke(request, "org.springframework.web.servlet.DispatcherServlet.EXCEPTION");
+    /** The error the container recorded on the request ({@code RequestDispatcher.ERROR_EXCEPTION}), if any. */
+    Object containerError(Object request) throws ReflectiveOperationException {
+        return attribute(request, namespace + "error.exception");
+    }
+
+    /** A request attribute, or null when {@code request} is not a servlet request. */
+    Object attribute(Object request, String name) throws ReflectiveOperationException {
+        return getAttribute.getDeclaringClass().isInstance(request) ? getAttribute.invoke(request, name) : null;
     }
 }

@@ -29,8 +29,8 @@ class AppLogsJsonTest {
         AppLogsJson appLogs = new AppLogsJson(events, new AgentSelfMetrics(registry, "1", "svc", () -> 0));
 
         Object notABuilder = new Object();
-        appLogs.consoleStarting(notABuilder);
-        appLogs.consoleStarting(notABuilder);
+        appLogs.consoleAppenderStarting(notABuilder);
+        appLogs.consoleAppenderStarting(notABuilder);
         events.flush(2000, 2000);
 
         assertThat(stdout.toString().split("\n")).hasSize(1);

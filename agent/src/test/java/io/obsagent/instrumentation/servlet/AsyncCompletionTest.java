@@ -6,11 +6,13 @@ import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.events.Level;
 import io.obsagent.core.metrics.HttpMetrics;
+import io.obsagent.core.metrics.LabelLimit;
+import io.obsagent.core.request.CurrentRequest;
 import io.obsagent.core.request.LoggingContext;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestIds;
+import io.obsagent.core.request.RequestRecorder;
 import io.obsagent.core.request.RequestTracker;
-import io.obsagent.core.request.RouteLimiter;
 import io.obsagent.core.request.Routes;
 import io.obsagent.server.RecordedFaults;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -34,6 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The async listener is called by the container, not through the bridge: its own faults must stop there. */
 class AsyncCompletionTest {
 
+    private static final LoggingContext NO_MDC = new LoggingContext() {
+        @Override
+        public Object enter(String requestId, String method, String path) {
+            return null;
+        }
+
+        @Override
+        public void exit(Object scope) {
+        }
+    };
+
     private final RecordedFaults faults = new RecordedFaults();
 
     @Test
@@ -41,9 +54,10 @@ class AsyncCompletionTest {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true);
         EventWriter events = EventWriter.start("svc", Level.INFO,
                 ConfigLoader.load("", new Properties(), Collections.emptyMap()).get(Settings.LOG_TARGET), out, out);
-        RequestTracker tracker = new RequestTracker(new RequestIds(128), new Routes(new RouteLimiter(500)),
-                new HttpMetrics(new PrometheusRegistry(), new double[]{1}), events, true, LoggingContext.NONE,
-                FaultPoint.REQUEST_END);
+        RequestRecorder recorder = new RequestRecorder(new Routes(new LabelLimit(500)),
+                new HttpMetrics(new PrometheusRegistry(), new double[]{1}), events, true);
+        RequestTracker tracker = new RequestTracker(new RequestIds(128), new CurrentRequest(NO_MDC), recorder,
+                new AsyncCompletion(faults.faults, new String[0]), FaultPoint.REQUEST_END);
         AtomicReference<AsyncListener> listener = new AtomicReference<>();
         AsyncContext asyncContext = fake(AsyncContext.class, (proxy, method, args) -> {
             if (method.getName().equals("addListener")) {
@@ -51,10 +65,10 @@ class AsyncCompletionTest {
             }
             return null;
         });
-        RequestContext request = tracker.start("GET", "/async", null);
-        tracker.leaveThread(request);
+        RequestContext request = tracker.start("GET", "/async", null, null);
+        request.dispatchExited(200, null, asyncContext, AsyncListener.class);
 
-        assertThat(AsyncCompletion.attach(asyncContext, AsyncListener.class, request, tracker, faults.faults)).isTrue();
+        assertThat(listener.get()).as("the listener is registered").isNotNull();
         HttpServletResponse response = fake(HttpServletResponse.class,
                 (proxy, method, args) -> method.getName().equals("getStatus") ? 200 : null);
         listener.get().onComplete(new AsyncEvent(asyncContext, fake(HttpServletRequest.class, (p, m, a) -> null), response));

@@ -1,5 +1,6 @@
 package io.obsagent.core.metrics.rules;
 
+import io.obsagent.bridge.Rules;
 import io.obsagent.core.config.ConfigProblem;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * <p>Only the outermost call counts: a per-thread depth per probe means a call that passes through a proxy,
  * an overriding method calling {@code super}, or a recursion is recorded once, by the call that entered first.
  */
-public final class RuleMetrics {
+public final class RuleMetrics implements Rules.Hooks {
 
     private final MetricRules rules;
     private final Consumer<ConfigProblem> problems;
@@ -86,12 +87,14 @@ public final class RuleMetrics {
      * A watched method was entered. Returns the start time for a timer's outermost call, else 0; the advice
      * hands it back to {@link #exit}.
      */
+    @Override
     public long enter(int probe) {
         int depth = depths.get()[probe]++;
         return depth == 0 && probes[probe].timed ? System.nanoTime() : 0L;
     }
 
     /** A watched method returned or threw; only the end of the outermost call is recorded. */
+    @Override
     public void exit(int probe, long startNanos, Throwable thrown) {
         int[] depth = depths.get();
         int d = depth[probe];

@@ -1,15 +1,14 @@
 package io.obsagent.instrumentation.servlet.javax;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.Responses;
 import net.bytebuddy.asm.Advice;
 
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * Inlined into {@code ServletResponse.setContentType}: the content security policy belongs on JSON
- * responses only, and the content type is known only when the application sets it.
- *
- * <p>This is the one hand-written copy: the build generates the {@code jakarta.servlet} twin from it.
+ * Inlined into {@code HttpServletResponse.setContentType} of {@code javax.servlet} when security headers are
+ * on: the content security policy belongs on JSON responses only, and the content type is known only when
+ * the application sets it.
  */
 public final class ContentTypeAdvice {
 
@@ -18,7 +17,7 @@ public final class ContentTypeAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object self, @Advice.Argument(0) String contentType) {
-        String policy = Bridge.contentSecurityPolicy(contentType);
+        String policy = Responses.contentSecurityPolicy(contentType);
         if (policy != null && self instanceof HttpServletResponse) {
             HttpServletResponse response = (HttpServletResponse) self;
             if (!response.isCommitted() && !response.containsHeader("Content-Security-Policy")) {

@@ -1,29 +1,26 @@
 package io.obsagent.instrumentation.servlet.javax;
 
-import io.obsagent.bridge.Bridge;
+import io.obsagent.bridge.RequestHandle;
+import io.obsagent.bridge.Requests;
+import io.obsagent.bridge.Responses;
 import io.obsagent.instrumentation.servlet.UnmappedOnly;
 import net.bytebuddy.asm.Advice;
 
 import javax.servlet.AsyncListener;
-import javax.servlet.DispatcherType;
+import javax.servlet.RequestDispatcher;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletMapping;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import java.util.Collection;
 
 /**
- * Inlined into {@code Servlet.service} and {@code Filter.doFilter}. The outermost dispatch of a request
- * starts and ends its measurement. Nested filters, servlets, forwards, includes and the container's ERROR
- * and ASYNC dispatches find the context attribute already set: they are not measured again, the ERROR
- * dispatch re-applies the agent's headers, and an ERROR or ASYNC dispatch on a thread outside the request
- * gets the request's logging context back for its duration.
- * Also inlined into a container's own request entry point, with {@link UnmappedOnly} true: there it measures
- * the requests that map to no servlet, which such a container answers itself without any dispatch.
- *
- * <p>This is the one hand-written copy: the build generates the {@code jakarta.servlet} twin from it.
+ * Inlined into {@code Servlet.service} and {@code Filter.doFilter} of {@code javax.servlet}: reads what a
+ * dispatch knows from the servlet API and hands it to the request's {@link RequestHandle}, which decides.
+ * Also inlined into a container's own request entry point with {@link UnmappedOnly} true: there it follows
+ * only the requests that map to no servlet, which such a container answers without any dispatch.
+ * Its {@code jakarta.servlet} twin is the same code over the other namespace; a test compares the two.
  */
 public final class ServletDispatchAdvice {
 
@@ -31,94 +28,82 @@ public final class ServletDispatchAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static Object enter(@Advice.Argument(0) ServletRequest req, @Advice.Argument(1) ServletResponse res,
-                               @UnmappedOnly boolean unmappedOnly) {
+    public static RequestHandle enter(@Advice.Argument(0) ServletRequest req, @Advice.Argument(1) ServletResponse res,
+                                      @UnmappedOnly boolean unmappedOnly) {
         if (!(req instanceof HttpServletRequest) || !(res instanceof HttpServletResponse)) {
             return null;
         }
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (unmappedOnly && (!Bridge.hasServletMapping(HttpServletRequest.class)
+        if (unmappedOnly && (!Requests.hasServletMapping(HttpServletRequest.class)
                 || request.getHttpServletMapping().getMappingMatch() != null)) {
             return null;
         }
-        String header = Bridge.requestIdHeader();
-        Object existing = header == null ? null : request.getAttribute(Bridge.CONTEXT_ATTRIBUTE);
-        Object scope;
-        Object headersFor;
-        if (existing != null) {
-            DispatcherType type = request.getDispatcherType();
-            scope = type == DispatcherType.ERROR || type == DispatcherType.ASYNC ? Bridge.redispatchStarted(existing) : null;
+        Object seen = request.getAttribute(RequestHandle.ATTRIBUTE);
+        if (seen instanceof RequestHandle) {
+            RequestHandle handle = (RequestHandle) seen;
+            if (!handle.redispatchEntered()) {
+                return null;
+            }
             // The container may have reset the headers before rendering its error page.
-            headersFor = type == DispatcherType.ERROR && !response.isCommitted()
-                    && !response.containsHeader(header) ? existing : null;
-        } else {
-            scope = header == null ? null
-                    : Bridge.requestStarted(request.getMethod(), request.getRequestURI(), request.getHeader(header));
-            headersFor = scope;
-            if (scope != null) {
-                request.setAttribute(Bridge.CONTEXT_ATTRIBUTE, scope);
-                request.setAttribute(Bridge.REQUEST_ID_ATTRIBUTE, Bridge.requestId(scope));
+            if (!response.isCommitted() && !response.containsHeader(Requests.idHeader())) {
+                response.setHeader(Requests.idHeader(), handle.requestId());
+            }
+            return handle;
+        }
+        RequestHandle handle = Requests.start(request.getMethod(), request.getRequestURI(),
+                request.getHeader(Requests.idHeader()), request.getHeader("traceparent"));
+        if (handle != null) {
+            request.setAttribute(RequestHandle.ATTRIBUTE, handle);
+            request.setAttribute(RequestHandle.REQUEST_ID_ATTRIBUTE, handle.requestId());
+            response.setHeader(Requests.idHeader(), handle.requestId());
+            if (handle.traceParent() != null) {
+                handle.incomingTraceState(request.getHeader("tracestate"));
             }
         }
-        if (headersFor != null) {
-            response.setHeader(header, Bridge.requestId(headersFor));
-            if (Bridge.securityHeadersEnabled()) {
-                String[] security = Bridge.securityHeaders(request.isSecure(), request.getHeader("X-Forwarded-Proto"));
-                for (int i = 0; security != null && i < security.length; i += 2) {
-                    if (!response.containsHeader(security[i])) {
-                        response.setHeader(security[i], security[i + 1]);
-                    }
-                }
-            }
-        }
-        return scope;
+        return handle;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter Object scope, @Advice.Argument(0) ServletRequest req,
-                            @Advice.Argument(1) ServletResponse res,
-                            @Advice.Thrown(readOnly = false) Throwable thrown) {
-        if (scope == null) {
-            if (thrown != null && req != null) {
-                Bridge.nestedThrown(req.getAttribute(Bridge.CONTEXT_ATTRIBUTE), thrown);
+    public static void exit(@Advice.Enter RequestHandle handle, @Advice.Argument(0) ServletRequest req,
+                            @Advice.Argument(1) ServletResponse res, @Advice.Thrown(readOnly = false) Throwable thrown)
+            throws Exception {
+        if (handle == null) {
+            Object seen = thrown == null || req == null ? null : req.getAttribute(RequestHandle.ATTRIBUTE);
+            if (seen instanceof RequestHandle) {
+                ((RequestHandle) seen).nestedThrew(thrown);
             }
             return;
         }
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         Throwable escaped = thrown;
-        if (escaped != null && Bridge.answerWithJsonError(scope, response, HttpServletResponse.class)) {
+        if (escaped != null && Responses.answerWithJsonError(handle, response, HttpServletResponse.class)) {
             thrown = null;
         }
-        if (escaped == null && Bridge.securityHeadersEnabled() && !response.isCommitted()) {
-            // A header the application added next to the agent's: the application's value wins.
-            String[] security = Bridge.securityHeaders(request.isSecure(), request.getHeader("X-Forwarded-Proto"));
-            for (int i = 0; security != null && i < security.length; i += 2) {
-                Collection<String> values = response.getHeaders(security[i]);
-                if (values != null && values.size() > 1) {
-                    response.setHeader(security[i], Bridge.applicationHeaderValue(security[i], values));
-                }
+        if (handle.exitingOutermost()) {
+            String[] routes = Requests.routeAttributes();
+            for (int i = 0; i < routes.length; i++) {
+                handle.frameworkRoute(request.getAttribute(routes[i]));
             }
+            handle.recordedError(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+            String[] errors = Requests.errorAttributes();
+            for (int i = 0; i < errors.length; i++) {
+                handle.recordedError(request.getAttribute(errors[i]));
+            }
+            String servletPath = request.getServletPath();
+            String pathInfo = request.getPathInfo();
+            String mapping = null;
+            if (handle.needsServletMapping() && Requests.hasServletMapping(HttpServletRequest.class)) {
+                // A Servlet 3.x container under the 4.0 API jar answers with the interface's default: no match type.
+                HttpServletMapping servletMapping = request.getHttpServletMapping();
+                mapping = servletMapping == null || servletMapping.getMappingMatch() == null ? null : servletMapping.getPattern();
+            } else if (handle.needsServletMapping() && pathInfo == null) {
+                mapping = Requests.servletMapping(request.getServletContext(), ServletContext.class, servletPath);
+            }
+            handle.servletRoute(request.getContextPath(), servletPath, pathInfo, mapping);
         }
-        Object recorded = request.getAttribute("javax.servlet.error.exception");
-        if (recorded == null) {
-            recorded = request.getAttribute("org.springframework.web.servlet.DispatcherServlet.EXCEPTION");
-        }
-        String servletPath = request.getServletPath();
-        String pathInfo = request.getPathInfo();
-        String mapping = null;
-        if (Bridge.hasServletMapping(HttpServletRequest.class)) {
-            // A Servlet 3.x container under the 4.0 API jar answers with the interface's default: no match type.
-            HttpServletMapping servletMapping = request.getHttpServletMapping();
-            mapping = servletMapping == null || servletMapping.getMappingMatch() == null ? null : servletMapping.getPattern();
-        }
-        if (mapping == null && pathInfo == null) {
-            mapping = Bridge.servletMapping(request.getServletContext(), ServletContext.class, servletPath);
-        }
-        Bridge.dispatchExited(scope, response.getStatus(), escaped, recorded,
-                request.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"),
-                servletPath, pathInfo, mapping,
+        handle.dispatchExited(response.getStatus(), escaped,
                 request.isAsyncStarted() ? request.getAsyncContext() : null, AsyncListener.class);
     }
 }

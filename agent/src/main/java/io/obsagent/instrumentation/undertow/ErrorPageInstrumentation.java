@@ -1,4 +1,4 @@
-package io.obsagent.instrumentation.servlet;
+package io.obsagent.instrumentation.undertow;
 
 import io.obsagent.instrumentation.Advices;
 import io.obsagent.instrumentation.TypeInstrumentation;
@@ -15,7 +15,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
  * no error page is mapped: it resets the response, clears its headers, and writes its debug page (for a local
  * client) or its plain error page. Listed by name, like {@link ContainerStartInstrumentation}.
  */
-public final class ContainerErrorInstrumentation implements TypeInstrumentation {
+public final class ErrorPageInstrumentation implements TypeInstrumentation {
 
     private static final String[] ERROR_RENDERERS = {
             "io.undertow.servlet.handlers.ServletDebugPageHandler#handleRequest",
@@ -33,7 +33,7 @@ public final class ContainerErrorInstrumentation implements TypeInstrumentation 
         for (String renderer : ERROR_RENDERERS) {
             String[] typeAndMethod = renderer.split("#");
             b = b.type(named(typeAndMethod[0]))
-                    .transform(advices.advise(named(typeAndMethod[1]), ContainerErrorAdvice.class.getName()));
+                    .transform(advices.advise(named(typeAndMethod[1]), ErrorPageAdvice.class.getName()));
         }
         return b;
     }

@@ -1,36 +1,39 @@
-package io.obsagent.instrumentation;
+package io.obsagent;
 
 import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.metrics.rules.MetricRules;
+import io.obsagent.instrumentation.Installer;
+import io.obsagent.instrumentation.TypeInstrumentation;
 import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
 import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
 import io.obsagent.instrumentation.logging.JsonConsoleInstrumentation;
 import io.obsagent.instrumentation.net.ServerSocketInstrumentation;
 import io.obsagent.instrumentation.rules.MethodRulesInstrumentation;
-import io.obsagent.instrumentation.servlet.ContainerErrorInstrumentation;
 import io.obsagent.instrumentation.servlet.ContainerStartInstrumentation;
 import io.obsagent.instrumentation.servlet.ContentTypeInstrumentation;
 import io.obsagent.instrumentation.servlet.ServletInstrumentation;
+import io.obsagent.instrumentation.undertow.ErrorPageInstrumentation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Everything the agent instruments, given what the configuration switches on (security headers, app_logs.json). */
-public final class Instrumentations {
+/** Everything the agent instruments, given what the configuration switches on (security headers, app_logs.json, rules). */
+final class AgentInstrumentations {
 
-    private Instrumentations() {
+    private AgentInstrumentations() {
     }
 
-    public static List<TypeInstrumentation> all(AgentConfig config, MetricRules rules) {
+    static List<TypeInstrumentation> all(AgentConfig config, MetricRules rules) {
+        boolean securityHeaders = config.get(Settings.SECURITY_HEADERS);
         List<TypeInstrumentation> all = new ArrayList<TypeInstrumentation>(Arrays.asList(
-                ServletInstrumentation.javax(), ServletInstrumentation.jakarta(), new ContainerStartInstrumentation(),
-                new ContainerErrorInstrumentation(),
+                ServletInstrumentation.javax(securityHeaders), ServletInstrumentation.jakarta(securityHeaders),
+                new ContainerStartInstrumentation(), new ErrorPageInstrumentation(),
                 new JaxRsInstrumentation(), new DataSourceInstrumentation(), new ServerSocketInstrumentation()));
-        if (config.get(Settings.SECURITY_HEADERS)) {
-            all.add(new ContentTypeInstrumentation("javax"));
-            all.add(new ContentTypeInstrumentation("jakarta"));
+        if (securityHeaders) {
+            all.add(ContentTypeInstrumentation.javax());
+            all.add(ContentTypeInstrumentation.jakarta());
         }
         if (config.get(Settings.APP_LOGS_JSON)) {
             all.add(new JsonConsoleInstrumentation());
@@ -42,7 +45,7 @@ public final class Instrumentations {
     }
 
     /** JDK classes (internal names) instrumented although the JDK is otherwise never touched. */
-    public static List<String> jdkTypes() {
+    static List<String> jdkTypes() {
         return Installer.internalNames(ServerSocketInstrumentation.TYPES);
     }
 }

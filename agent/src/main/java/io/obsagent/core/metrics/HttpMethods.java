@@ -1,4 +1,4 @@
-package io.obsagent.core.request;
+package io.obsagent.core.metrics;
 
 /** The {@code method} label: one of the standard HTTP methods, or {@code _OTHER} for anything else. */
 public final class HttpMethods {

@@ -1,4 +1,4 @@
-package io.obsagent.instrumentation.servlet;
+package io.obsagent.instrumentation.undertow;
 
 import java.lang.reflect.Method;
 
