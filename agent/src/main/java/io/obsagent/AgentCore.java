@@ -8,7 +8,6 @@ import io.obsagent.bridge.Responses;
 import io.obsagent.bridge.Rules;
 import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.Settings;
-import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.metrics.AgentFaults;
 import io.obsagent.core.metrics.AgentSelfMetrics;
@@ -79,7 +78,7 @@ final class AgentCore {
      */
     private RuleMetrics ruleMetrics(AgentConfig config, final EventWriter events, MetricRules rules) {
         return RuleMetrics.register(rules, registry, config.get(Settings.BUCKETS),
-                problem -> events.emit(AgentEvents.configError(problem)));
+                problem -> events.emit(problem.event()));
     }
 
     /** Builds the core and registers it with the bridge: from here on, advice reaches it. */

@@ -49,7 +49,7 @@ final class AgentRuntime {
         EventWriter events = EventWriter.start(config.get(Settings.SERVICE_NAME), config.get(Settings.LOG_LEVEL),
                 config.get(Settings.LOG_TARGET), System.out, System.err);
         for (ConfigProblem problem : config.problems()) {
-            events.emit(AgentEvents.configError(problem));
+            events.emit(problem.event());
         }
         AgentExit exit = new AgentExit(events);
         Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("obs-agent-exit", exit));
@@ -86,7 +86,7 @@ final class AgentRuntime {
         List<ConfigProblem> problems = new ArrayList<ConfigProblem>();
         MetricRules rules = MetricRules.parse(config.family(Settings.RULES_PREFIX), problems);
         for (ConfigProblem problem : problems) {
-            events.emit(AgentEvents.configError(problem));
+            events.emit(problem.event());
         }
         return rules;
     }

@@ -1,5 +1,8 @@
 package io.obsagent.core.config;
 
+import io.obsagent.core.events.AgentEvents;
+import io.obsagent.core.events.Event;
+
 /** A key that was unknown or a value that could not be used; reported once as {@code agent_config_error}. */
 public final class ConfigProblem {
 
@@ -24,6 +27,11 @@ public final class ConfigProblem {
 
     public String error() {
         return error;
+    }
+
+    /** The {@code agent_config_error} event that reports it. */
+    public Event event() {
+        return AgentEvents.configError(key, value, error);
     }
 
     @Override

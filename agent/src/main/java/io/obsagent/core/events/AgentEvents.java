@@ -1,6 +1,5 @@
 package io.obsagent.core.events;
 
-import io.obsagent.core.config.ConfigProblem;
 
 import java.util.Map;
 
@@ -22,11 +21,12 @@ public final class AgentEvents {
                 .with("config", config);
     }
 
-    public static Event configError(ConfigProblem problem) {
+    /** A configuration value that was refused (and replaced by its default): {@code key}, {@code value}, {@code error}. */
+    public static Event configError(String key, String value, String error) {
         return new FieldsEvent(Level.WARNING, LOGGER, "agent_config_error")
-                .with("key", problem.key())
-                .with("value", problem.value())
-                .with("error", problem.error());
+                .with("key", key)
+                .with("value", value)
+                .with("error", error);
     }
 
     /** A fault inside the agent that it handled; {@code where} names the part that failed. */

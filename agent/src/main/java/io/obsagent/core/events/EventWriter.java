@@ -1,6 +1,5 @@
 package io.obsagent.core.events;
 
-import io.obsagent.core.config.LogTarget;
 
 import java.io.File;
 import java.io.FileOutputStream;

@@ -9,7 +9,7 @@ import io.obsagent.core.metrics.HttpMethods;
  * and leaving restores both to what they were, so a pooled thread never keeps a finished request.
  *
  * <p>Each thread has one mutable slot, set and cleared in place: no {@code ThreadLocal} entry is made or
- * removed per request.
+ * removed per request, and making a request current where none was allocates nothing.
  */
 public final class CurrentRequest {
 
@@ -30,13 +30,21 @@ public final class CurrentRequest {
         return slots.get().context;
     }
 
-    /** Makes {@code context} current on this thread until {@link #leave}; returns what {@code leave} restores. */
+    /**
+     * Makes {@code context} current on this thread until {@link #leave}; returns what {@code leave} restores. On a
+     * thread that worked for no request before, the slot's own binding is reused: nothing is allocated.
+     */
     public Binding enter(RequestContext context) {
         Slot slot = slots.get();
         RequestContext previous = slot.context;
         slot.context = context;
         try {
-            return new Binding(slot, previous, logging.enter(context.requestId, HttpMethods.label(context.methodIndex), context.path));
+            Object loggingScope = logging.enter(context.requestId, HttpMethods.label(context.methodIndex), context.path);
+            if (previous == null) {
+                slot.first.loggingScope = loggingScope;
+                return slot.first;
+            }
+            return new Binding(slot, previous, loggingScope);
         } catch (RuntimeException | Error e) {
             slot.context = previous;
             throw e;
@@ -51,13 +59,15 @@ public final class CurrentRequest {
 
     private static final class Slot {
         RequestContext context;
+        /** The binding of a request made current where none was: at most one is in use at a time. */
+        final Binding first = new Binding(this, null, null);
     }
 
     /** What one {@link #enter} replaced: the thread's previous request and logging context. */
     public static final class Binding {
         final Slot slot;
         final RequestContext previous;
-        final Object loggingScope;
+        Object loggingScope;
 
         Binding(Slot slot, RequestContext previous, Object loggingScope) {
             this.slot = slot;

@@ -9,6 +9,13 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class RequestIds {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** Each thread's own buffer for the ID's text: a new ID then costs only its String. */
+    private static final ThreadLocal<char[]> BUFFERS = new ThreadLocal<char[]>() {
+        @Override
+        protected char[] initialValue() {
+            return new char[36];
+        }
+    };
 
     private final int maxLength;
 
@@ -41,7 +48,7 @@ public final class RequestIds {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        char[] out = new char[36];
+        char[] out = BUFFERS.get();
         hex(out, 0, high >>> 32, 8);
         out[8] = '-';
         hex(out, 9, high >>> 16, 4);

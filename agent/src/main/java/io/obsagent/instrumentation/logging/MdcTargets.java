@@ -22,6 +22,8 @@ final class MdcTargets {
 
     static final String SLF4J_MDC = "org.slf4j.MDC";
     static final String LOG4J_THREAD_CONTEXT = "org.apache.logging.log4j.ThreadContext";
+    private static final String LOG4J_TO_SLF4J_MAP = "org/apache/logging/slf4j/MDCContextMap.class";
+    private static final String SLF4J_TO_LOG4J_ADAPTER = "org/apache/logging/slf4j/Log4jMDCAdapter.class";
 
     private static final ClassValue<Store> STORES = new ClassValue<Store>() {
         @Override
@@ -31,14 +33,19 @@ final class MdcTargets {
     };
 
     private final List<WeakReference<Class<?>>> types;
+    private final Scope cleared = new Cleared();
 
     private MdcTargets(List<WeakReference<Class<?>>> types) {
         this.types = types;
     }
 
     static MdcTargets find(ClassLoader loader) {
-        Class<?> slf4j = usableStore(SLF4J_MDC, loader);
-        Class<?> log4j = usableStore(LOG4J_THREAD_CONTEXT, loader);
+        // The bridges are seen by their class files first, so a bridged API is never initialised by the agent:
+        // log4j-to-slf4j (Spring Boot's default) routes ThreadContext into SLF4J, log4j-slf4j-impl the reverse.
+        boolean log4jIntoSlf4j = loader.getResource(LOG4J_TO_SLF4J_MAP) != null;
+        boolean slf4jIntoLog4j = !log4jIntoSlf4j && loader.getResource(SLF4J_TO_LOG4J_ADAPTER) != null;
+        Class<?> slf4j = slf4jIntoLog4j ? null : usableStore(SLF4J_MDC, loader);
+        Class<?> log4j = log4jIntoSlf4j ? null : usableStore(LOG4J_THREAD_CONTEXT, loader);
         if (slf4j != null && (isBackend(slf4j, "getMDCAdapter", "NOPMDCAdapter")
                 || (log4j != null && isBackend(slf4j, "getMDCAdapter", "Log4jMDCAdapter")))) {
             slf4j = null;
@@ -80,31 +87,77 @@ final class MdcTargets {
         return types.isEmpty();
     }
 
-    /** Puts the values into every store and returns what restores the previous ones. */
+    /**
+     * Puts the values into every store and returns what restores the previous ones. Usually no store holds any of
+     * the keys yet (a pooled thread between requests): then the shared {@link #cleared} scope is returned, which
+     * removes them again, and nothing is allocated.
+     */
     Scope put(String requestId, String method, String path) {
+        if (!holdsAnyKey()) {
+            for (int s = 0; s < types.size(); s++) {
+                Store store = store(s);
+                if (store != null) {
+                    store.putAll(requestId, method, path);
+                }
+            }
+            return cleared;
+        }
         int count = types.size();
         Store[] stores = new Store[count];
         String[] previous = new String[count * MdcBinding.KEYS.length];
         for (int s = 0; s < count; s++) {
-            Class<?> type = types.get(s).get();
-            stores[s] = type == null ? null : STORES.get(type);
+            stores[s] = store(s);
             if (stores[s] != null) {
                 stores[s].swap(requestId, method, path, previous, s * MdcBinding.KEYS.length);
             }
         }
-        return new Scope(stores, previous);
+        return new Swapped(stores, previous);
     }
 
-    /** Restores in reverse order, so stores that share one map end clean whatever the order of filling. */
-    static final class Scope {
+    private boolean holdsAnyKey() {
+        for (int s = 0; s < types.size(); s++) {
+            Store store = store(s);
+            if (store != null && store.holdsAnyKey()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Store store(int index) {
+        Class<?> type = types.get(index).get();
+        return type == null ? null : STORES.get(type);
+    }
+
+    /** What restores the stores of one request. */
+    abstract static class Scope {
+        abstract void restore();
+    }
+
+    /** Removes the keys from every store, in reverse order, so stores that share one map end clean. */
+    private final class Cleared extends Scope {
+        @Override
+        void restore() {
+            for (int s = types.size() - 1; s >= 0; s--) {
+                Store store = store(s);
+                if (store != null) {
+                    store.removeAll();
+                }
+            }
+        }
+    }
+
+    /** Puts back the values held before, in reverse order, so stores that share one map end as they were. */
+    private static final class Swapped extends Scope {
         private final Store[] stores;
         private final String[] previous;
 
-        private Scope(Store[] stores, String[] previous) {
+        Swapped(Store[] stores, String[] previous) {
             this.stores = stores;
             this.previous = previous;
         }
 
+        @Override
         void restore() {
             for (int s = stores.length - 1; s >= 0; s--) {
                 if (stores[s] != null) {
@@ -135,6 +188,43 @@ final class MdcTargets {
                         lookup.findStatic(type, "remove", MethodType.methodType(void.class, String.class)));
             } catch (Throwable unusable) {
                 return null;
+            }
+        }
+
+        boolean holdsAnyKey() {
+            try {
+                for (String key : MdcBinding.KEYS) {
+                    if ((String) get.invokeExact(key) != null) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (Throwable t) {
+                return true; // unsure: take the path that restores exactly what was there
+            }
+        }
+
+        void putAll(String requestId, String method, String path) {
+            set(MdcBinding.KEYS[0], requestId);
+            set(MdcBinding.KEYS[1], method);
+            set(MdcBinding.KEYS[2], path);
+        }
+
+        private void set(String key, String value) {
+            try {
+                put.invokeExact(key, value);
+            } catch (Throwable t) {
+                // One key failing must not stop the request; the others are still set.
+            }
+        }
+
+        void removeAll() {
+            for (String key : MdcBinding.KEYS) {
+                try {
+                    remove.invokeExact(key);
+                } catch (Throwable t) {
+                    // Best effort per key.
+                }
             }
         }
 

@@ -2,6 +2,7 @@ package io.obsagent.instrumentation.servlet;
 
 import io.obsagent.instrumentation.Advices;
 import io.obsagent.instrumentation.TypeInstrumentation;
+import io.obsagent.instrumentation.UnmappedOnly;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;

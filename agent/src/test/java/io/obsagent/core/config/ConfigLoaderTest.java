@@ -1,5 +1,7 @@
 package io.obsagent.core.config;
 
+import io.obsagent.core.events.LogTarget;
+
 import io.obsagent.core.events.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

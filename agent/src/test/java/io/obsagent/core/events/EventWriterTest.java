@@ -1,6 +1,6 @@
 package io.obsagent.core.events;
 
-import io.obsagent.core.config.LogTarget;
+import io.obsagent.core.events.LogTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package io.obsagent.instrumentation.servlet.javax;
 import io.obsagent.bridge.RequestHandle;
 import io.obsagent.bridge.Requests;
 import io.obsagent.bridge.Responses;
-import io.obsagent.instrumentation.servlet.UnmappedOnly;
+import io.obsagent.instrumentation.UnmappedOnly;
 import net.bytebuddy.asm.Advice;
 
 import javax.servlet.AsyncListener;

@@ -1,4 +1,4 @@
-package io.obsagent.core.config;
+package io.obsagent.core.events;
 
 /** Where the agent's JSON events go: {@code stdout}, {@code stderr} or {@code file:/path}. */
 public final class LogTarget {
@@ -13,7 +13,7 @@ public final class LogTarget {
         this.path = path;
     }
 
-    static LogTarget parse(String text) {
+    public static LogTarget parse(String text) {
         String t = text.trim();
         if (t.equalsIgnoreCase("stdout")) {
             return new LogTarget(Kind.STDOUT, null);

@@ -1,4 +1,4 @@
-package io.obsagent.instrumentation.servlet;
+package io.obsagent.instrumentation;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
