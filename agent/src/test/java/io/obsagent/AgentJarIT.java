@@ -153,7 +153,7 @@ class AgentJarIT {
     }
 
     /**
-     * SPEC §6: no JVM-wide system property. client_java's HTTPServer sets the JDK server's timeouts in a static
+     * agent/SPEC.md §6: no JVM-wide system property. client_java's HTTPServer sets the JDK server's timeouts in a static
      * initialiser; neither that class nor any other class naming those properties may ship.
      */
     @Test

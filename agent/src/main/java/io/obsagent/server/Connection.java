@@ -1,5 +1,6 @@
 package io.obsagent.server;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -47,6 +48,40 @@ final class Connection {
         this.channel = channel;
     }
 
+    /**
+     * Reads what the client sent; -1 at its end. Into the I/O thread's {@code scratch} buffer first: a connection
+     * that never sends costs no buffer of its own.
+     */
+    int read(ByteBuffer scratch) throws IOException {
+        int n;
+        if (buffer == null) {
+            scratch.clear();
+            n = channel.read(scratch);
+            if (n > 0) {
+                scratch.flip();
+                readView(ServerLimits.MAX_HEAD_BYTES).put(scratch);
+            }
+        } else {
+            n = channel.read(readView(ServerLimits.MAX_HEAD_BYTES));
+        }
+        if (n > 0) {
+            limit += n;
+        }
+        return n;
+    }
+
+    void close() {
+        state = State.CLOSED;
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closed is closed
+        }
+    }
+
     /** The read buffer, made on the first read: a connection that never sends costs no buffer. */
     ByteBuffer readView(int size) {
         if (buffer == null) {
@@ -65,6 +100,70 @@ final class Connection {
 
     boolean hasUnreadBytes() {
         return start < limit;
+    }
+
+    /**
+     * Consumes what was read: the rest of the last request's body, empty lines, then a request head. Returns the
+     * request once its head is complete, else {@code null} (more must be read, or the connection now waits for its
+     * next request). A head that fills the buffer unfinished is refused with 431.
+     */
+    SideRequest takeRequest(long now, ServerLimits limits) throws RequestHead.Malformed {
+        if (bodyToSkip > 0) {
+            int skip = (int) Math.min(bodyToSkip, limit - start);
+            start += skip;
+            bodyToSkip -= skip;
+            if (bodyToSkip > 0 || !hasUnreadBytes()) {
+                clearBuffer();
+                if (bodyToSkip == 0) {
+                    waitForRequest(now, limits);
+                }
+                return null;
+            }
+        }
+        start += RequestHead.leadingEmptyLines(buffer, start, limit);
+        if (!hasUnreadBytes()) {
+            clearBuffer();
+            return null;
+        }
+        int end = RequestHead.end(buffer, start, scanned, limit);
+        if (end < 0) {
+            scanned = limit;
+            if (limit - start >= buffer.length) {
+                throw new RequestHead.Malformed(431, "request head too large");
+            }
+            return null;
+        }
+        SideRequest request = RequestHead.parse(buffer, start, end);
+        start = end;
+        scanned = end;
+        long length = request.contentLength();
+        closeAfter = !request.keepAlive() || request.hasChunkedBody() || length > ServerLimits.MAX_SKIPPED_BODY;
+        bodyToSkip = closeAfter ? 0 : Math.max(0, length);
+        return request;
+    }
+
+    /**
+     * A worker answered and the connection stays: true when bytes of the next request (or of a body to skip) are
+     * here already, so it is reading again; else it waits for its next request.
+     */
+    boolean answeredAndKept(long now, ServerLimits limits) {
+        answered++;
+        if (hasUnreadBytes() || bodyToSkip > 0) {
+            state = State.READING;
+            waitingSince = now;
+            deadline = now + limits.requestNanos;
+            return true;
+        }
+        clearBuffer();
+        waitForRequest(now, limits);
+        return false;
+    }
+
+    /** Waits for the first byte of its next request, at most the idle time. */
+    void waitForRequest(long now, ServerLimits limits) {
+        state = State.WAITING;
+        waitingSince = now;
+        deadline = now + limits.idleNanos;
     }
 
     void clearBuffer() {

@@ -11,9 +11,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -28,12 +26,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ConnectionLoop implements Runnable {
 
-    /** Runs complete requests on the workers. */
-    interface Exchanges {
-        /** False when no worker can take it. */
-        boolean dispatch(Connection connection, SideRequest request);
-    }
-
     private static final int ACCEPTS_PER_ROUND = 64;
     private static final long MAX_SELECT_MILLIS = 1000;
     private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -45,11 +37,10 @@ final class ConnectionLoop implements Runnable {
     private final ServerLimits limits;
     private final Exchanges exchanges;
     private final AgentFaults faults;
-    private final List<Connection> open = new ArrayList<Connection>();
+    private final OpenConnections open = new OpenConnections();
     private final ConcurrentLinkedQueue<Connection> answered = new ConcurrentLinkedQueue<Connection>();
     private final ByteBuffer scratch = ByteBuffer.allocate(ServerLimits.MAX_HEAD_BYTES);
     private volatile boolean running = true;
-    private volatile int openCount;
     private long acceptResumesAt;
     private boolean acceptPaused;
 
@@ -101,7 +92,7 @@ final class ConnectionLoop implements Runnable {
 
     /** How many connections are open now (for tests). */
     int openConnections() {
-        return openCount;
+        return open.size();
     }
 
     private void round() throws IOException {
@@ -137,12 +128,7 @@ final class ConnectionLoop implements Runnable {
     }
 
     private long selectMillis(long now) {
-        long next = now + TimeUnit.MILLISECONDS.toNanos(MAX_SELECT_MILLIS);
-        for (Connection c : open) {
-            if (c.deadline - next < 0) {
-                next = c.deadline;
-            }
-        }
+        long next = open.earliestDeadline(now + TimeUnit.MILLISECONDS.toNanos(MAX_SELECT_MILLIS));
         if (acceptPaused && acceptResumesAt - next < 0) {
             next = acceptResumesAt;
         }
@@ -181,26 +167,15 @@ final class ConnectionLoop implements Runnable {
                 continue;
             }
             open.add(c);
-            openCount = open.size();
-            waitForRequest(c, now);
+            c.waitForRequest(now, limits);
             // A probe sends its request as it connects: most often it is here already, and is taken at once.
             read(c, now);
         }
     }
 
-    /**
-     * Makes room for a newcomer: closes the connection that has waited longest for its request, if any is waiting.
-     * Connections that have not had a request answered yet go first: a client that keeps its connection alive
-     * between requests (a scraper) loses it only when every waiting connection is such a one.
-     */
+    /** Makes room for a newcomer, if a connection waits for its request (see {@link OpenConnections#longestWaiting}). */
     private boolean closeLongestWaiting() {
-        Connection longest = null;
-        for (Connection c : open) {
-            if ((c.state == Connection.State.WAITING || c.state == Connection.State.READING)
-                    && (longest == null || evictsBefore(c, longest))) {
-                longest = c;
-            }
-        }
+        Connection longest = open.longestWaiting();
         if (longest == null) {
             return false;
         }
@@ -210,39 +185,20 @@ final class ConnectionLoop implements Runnable {
         return true;
     }
 
-    static boolean evictsBefore(Connection a, Connection b) {
-        if ((a.answered == 0) != (b.answered == 0)) {
-            return a.answered == 0;
-        }
-        return a.waitingSince - b.waitingSince < 0;
-    }
-
     private void read(Connection c, long now) {
         if (c.state == Connection.State.BUSY || c.state == Connection.State.CLOSED) {
             return;
         }
         int n;
         try {
-            if (c.buffer == null) {
-                // Into the loop's own buffer first: a connection that never sends costs no buffer of its own.
-                scratch.clear();
-                n = c.channel.read(scratch);
-                if (n > 0) {
-                    scratch.flip();
-                    c.readView(ServerLimits.MAX_HEAD_BYTES).put(scratch);
-                }
-            } else {
-                n = c.channel.read(c.readView(ServerLimits.MAX_HEAD_BYTES));
-            }
+            n = c.read(scratch);
         } catch (IOException e) {
-            close(c);
-            return;
+            n = -1;
         }
         if (n < 0) {
             close(c);
             return;
         }
-        c.limit += n;
         if (n > 0 && c.state == Connection.State.WAITING) {
             c.state = Connection.State.READING;
             c.deadline = now + limits.requestNanos;
@@ -250,47 +206,19 @@ final class ConnectionLoop implements Runnable {
         process(c, now);
     }
 
-    /** Consumes what was read: the rest of a body to skip, then a complete request head, which goes to a worker. */
+    /** Consumes what was read (see {@link Connection#takeRequest}); a complete request goes to a worker. */
     private void process(Connection c, long now) {
-        if (c.bodyToSkip > 0) {
-            int skip = (int) Math.min(c.bodyToSkip, c.limit - c.start);
-            c.start += skip;
-            c.bodyToSkip -= skip;
-            if (c.bodyToSkip > 0) {
-                c.clearBuffer();
-                return;
-            }
-            if (!c.hasUnreadBytes()) {
-                c.clearBuffer();
-                waitForRequest(c, now);
-                return;
-            }
-        }
-        c.start += RequestHead.leadingEmptyLines(c.buffer, c.start, c.limit);
-        if (!c.hasUnreadBytes()) {
-            c.clearBuffer();
-            return;
-        }
-        int end = RequestHead.end(c.buffer, c.start, c.scanned, c.limit);
-        if (end < 0) {
-            c.scanned = c.limit;
-            if (c.limit - c.start >= c.buffer.length) {
-                answerAndClose(c, 431, JsonFields.object(f -> f.string("error", "request_head_too_large")));
-            }
-            return;
-        }
         SideRequest request;
         try {
-            request = RequestHead.parse(c.buffer, c.start, end);
+            request = c.takeRequest(now, limits);
         } catch (RequestHead.Malformed malformed) {
-            answerAndClose(c, malformed.status, JsonFields.object(f -> f.string("error", "bad_request")));
+            String error = malformed.status == 431 ? "request_head_too_large" : "bad_request";
+            answerAndClose(c, malformed.status, JsonFields.object(f -> f.string("error", error)));
             return;
         }
-        c.start = end;
-        c.scanned = end;
-        long length = request.contentLength();
-        c.closeAfter = !request.keepAlive() || request.hasChunkedBody() || length > ServerLimits.MAX_SKIPPED_BODY;
-        c.bodyToSkip = c.closeAfter ? 0 : Math.max(0, length);
+        if (request == null) {
+            return;
+        }
         c.state = Connection.State.BUSY;
         c.deadline = now + limits.exchangeNanos;
         c.key.interestOps(0);
@@ -309,25 +237,12 @@ final class ConnectionLoop implements Runnable {
             close(c);
             return;
         }
-        c.answered++;
-        if (c.hasUnreadBytes() || c.bodyToSkip > 0) {
-            c.state = Connection.State.READING;
-            c.waitingSince = now;
-            c.deadline = now + limits.requestNanos;
+        if (c.answeredAndKept(now, limits)) {
             process(c, now);
-        } else {
-            c.clearBuffer();
-            waitForRequest(c, now);
         }
         if (c.state == Connection.State.WAITING || c.state == Connection.State.READING) {
             c.key.interestOps(SelectionKey.OP_READ);
         }
-    }
-
-    private void waitForRequest(Connection c, long now) {
-        c.state = Connection.State.WAITING;
-        c.waitingSince = now;
-        c.deadline = now + limits.idleNanos;
     }
 
     /** Closes every connection past its deadline: idle ones quietly, slow ones counted. */
@@ -359,13 +274,8 @@ final class ConnectionLoop implements Runnable {
     }
 
     private void close(Connection c) {
-        c.state = Connection.State.CLOSED;
-        if (c.key != null) {
-            c.key.cancel();
-        }
-        closeQuietly(c.channel);
+        c.close();
         open.remove(c);
-        openCount = open.size();
     }
 
     private void closeEverything() {
@@ -373,11 +283,7 @@ final class ConnectionLoop implements Runnable {
             close(open.get(i));
         }
         closeQuietly(server);
-        try {
-            selector.close();
-        } catch (IOException ignored) {
-            // stopping anyway
-        }
+        closeQuietly(selector);
     }
 
     private static void closeQuietly(java.io.Closeable closeable) {
@@ -385,38 +291,6 @@ final class ConnectionLoop implements Runnable {
             closeable.close();
         } catch (IOException ignored) {
             // nothing more to do
-        }
-    }
-
-    /**
-     * Writes a worker's whole answer to a non-blocking channel, waiting for the client to take it at most until
-     * {@code deadline}; false when the client went away, was too slow, or the loop closed the connection.
-     */
-    static boolean writeAnswer(SocketChannel channel, ByteBuffer answer, long deadline) {
-        Selector writable = null;
-        try {
-            while (answer.hasRemaining()) {
-                if (channel.write(answer) > 0) {
-                    continue;
-                }
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return false;
-                }
-                if (writable == null) {
-                    writable = Selector.open();
-                    channel.register(writable, SelectionKey.OP_WRITE);
-                }
-                writable.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
-                writable.selectedKeys().clear();
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        } finally {
-            if (writable != null) {
-                closeQuietly(writable);
-            }
         }
     }
 }

@@ -8,7 +8,7 @@ import io.obsagent.core.readiness.ReadinessChecks;
 import java.io.IOException;
 
 /**
- * The side server's paths (SPEC §3), matched whole. Whatever goes wrong is answered (500) and counted; nothing
+ * The side server's paths (agent/SPEC.md §3), matched whole. Whatever goes wrong is answered (500) and counted; nothing
  * propagates into the server's threads.
  */
 final class Endpoints {

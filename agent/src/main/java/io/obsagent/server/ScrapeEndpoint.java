@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * {@code /metrics}: client_java's scrape handler (content negotiation, {@code name[]} filters, gzip) over the
  * side server's {@link SideExchange}. Only this small adapter is ours; client_java's {@code HTTPServer} is never
- * loaded, because its static initialiser sets JVM-wide system properties (SPEC §6).
+ * loaded, because its static initialiser sets JVM-wide system properties (agent/SPEC.md §6).
  */
 final class ScrapeEndpoint {
 

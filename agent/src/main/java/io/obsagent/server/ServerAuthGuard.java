@@ -28,10 +28,6 @@ final class ServerAuthGuard {
         }
     }
 
-    boolean guards() {
-        return scheme != ServerAuth.Scheme.NONE;
-    }
-
     /** True when no credentials are configured or the header carries exactly the configured ones. */
     boolean admits(String authorization) {
         if (scheme == ServerAuth.Scheme.NONE) {

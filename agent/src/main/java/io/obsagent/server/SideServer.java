@@ -15,10 +15,10 @@ import java.net.UnknownHostException;
 import java.nio.channels.ServerSocketChannel;
 
 /**
- * The side HTTP server of SPEC §3: plain HTTP/1.1 on daemon threads, with no thread per connection. One I/O thread
+ * The side HTTP server of agent/SPEC.md §3: plain HTTP/1.1 on daemon threads, with no thread per connection. One I/O thread
  * ({@link ConnectionLoop}) accepts connections and reads requests without blocking; a few workers in lanes
  * ({@link WorkerPool}) answer complete requests; {@link ServerLimits} bounds connections, bytes and time per client.
- * Built on {@code java.nio} alone: no JVM-wide property is set (SPEC §6), and it needs no {@code jdk.httpserver}
+ * Built on {@code java.nio} alone: no JVM-wide property is set (agent/SPEC.md §6), and it needs no {@code jdk.httpserver}
  * module, whose server reads requests on its workers, so that clients sending slowly hold them, and caps neither its
  * connections nor their idle time without JVM-wide properties.
  *
@@ -135,7 +135,7 @@ public final class SideServer {
     }
 
     /** Answers a complete request on a worker of its lane, then gives the connection back to the loop. */
-    private final class Answering implements ConnectionLoop.Exchanges {
+    private final class Answering implements Exchanges {
 
         private final Endpoints endpoints;
         private final AgentFaults faults;
@@ -154,7 +154,7 @@ public final class SideServer {
                     try {
                         SideExchange exchange = new SideExchange(request);
                         endpoints.handle(exchange);
-                        reusable = ConnectionLoop.writeAnswer(connection.channel, exchange.encode(connection.closeAfter),
+                        reusable = AnswerWriter.writeAll(connection.channel, exchange.encode(connection.closeAfter),
                                 connection.deadline);
                     } catch (Throwable t) {
                         faults.report("server", t);

@@ -1,7 +1,7 @@
 package io.obsagent.bench;
 
 import io.obsagent.core.events.RequestProcessed;
-import io.obsagent.core.request.PathTemplates;
+import io.obsagent.core.request.RawPaths;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestIds;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,7 +54,7 @@ public class HotPathBenchmark {
 
     @Benchmark
     public String routeNormalisePath() {
-        return PathTemplates.normalise("/api/v1/tasks/42/export");
+        return RawPaths.normalise("/api/v1/tasks/42/export");
     }
 
     @Benchmark

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Reads SPEC §1's sources, highest precedence first: agent argument, {@code obs.*} system property,
+ * Reads agent/SPEC.md §1's sources, highest precedence first: agent argument, {@code obs.*} system property,
  * {@code OBS_*} environment variable, the properties file named by {@code config.file}, the default.
  * Nothing here throws: an unknown key or a bad value becomes a {@link ConfigProblem} and the default is used.
  */

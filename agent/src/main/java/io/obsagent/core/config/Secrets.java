@@ -2,7 +2,7 @@ package io.obsagent.core.config;
 
 import java.util.Locale;
 
-/** Decides which configuration values never appear in clear text (SPEC §6). */
+/** Decides which configuration values never appear in clear text (agent/SPEC.md §6). */
 final class Secrets {
 
     static final String MASK = "****";

@@ -7,7 +7,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
-/** Finds the service's name and version when the operator did not set them (SPEC §1). */
+/** Finds the service's name and version when the operator did not set them (agent/SPEC.md §1). */
 public final class ServiceIdentity {
 
     static final String UNKNOWN_NAME = "unknown-service";

@@ -5,7 +5,7 @@ import io.obsagent.core.events.LogTarget;
 import io.obsagent.core.events.Level;
 
 /**
- * One configuration key of SPEC §1: its name, its default and the kind of value it takes. Parsing is a
+ * One configuration key of agent/SPEC.md §1: its name, its default and the kind of value it takes. Parsing is a
  * switch over the kind rather than a lambda per key: this runs in premain, where every class counts.
  */
 public final class Setting<T> {

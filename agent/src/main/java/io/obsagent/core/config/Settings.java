@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The catalogue of SPEC §1: every fixed key, its default and its parser. */
+/** The catalogue of agent/SPEC.md §1: every fixed key, its default and its parser. */
 public final class Settings {
 
     public static final Setting<String> SERVICE_NAME = Setting.of("service.name", null, Setting.Kind.TEXT);

@@ -3,7 +3,7 @@ package io.obsagent.core.events;
 
 import java.util.Map;
 
-/** The agent's own life-cycle events of SPEC §4, logger {@code obs.agent}. */
+/** The agent's own life-cycle events of agent/SPEC.md §4, logger {@code obs.agent}. */
 public final class AgentEvents {
 
     public static final String LOGGER = "obs.agent";

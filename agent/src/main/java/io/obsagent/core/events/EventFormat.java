@@ -1,6 +1,6 @@
 package io.obsagent.core.events;
 
-/** Turns events into JSON lines: the common head of SPEC §4, then the event's own fields. Not thread-safe. */
+/** Turns events into JSON lines: the common head of agent/SPEC.md §4, then the event's own fields. Not thread-safe. */
 public final class EventFormat {
 
     private final String service;

@@ -1,6 +1,6 @@
 package io.obsagent.core.events;
 
-/** The access-log event of SPEC §4, one per request, with exactly these fields. */
+/** The access-log event of agent/SPEC.md §4, one per request, with exactly these fields. */
 public final class RequestProcessed extends Event {
 
     public static final String LOGGER = "obs.access";

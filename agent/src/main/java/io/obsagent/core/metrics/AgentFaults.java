@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Faults inside the agent that it caught so the application never saw them (SPEC §6): every one is counted
+ * Faults inside the agent that it caught so the application never saw them (agent/SPEC.md §6): every one is counted
  * in {@code obs_agent_errors_total}; the first of each kind is also logged, so a recurring fault cannot
  * flood the log.
  */

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The HTTP metrics of SPEC §5. Recording a request finds its series in a cache keyed by endpoint, method
+ * The HTTP metrics of agent/SPEC.md §5. Recording a request finds its series in a cache keyed by endpoint, method
  * index and status, so the per-request path allocates nothing once a series exists.
  */
 public final class HttpMetrics {

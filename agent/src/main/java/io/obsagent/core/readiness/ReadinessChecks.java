@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * Runs the readiness checks (SPEC §3): all in parallel on a small pool, each answered within its timeout,
+ * Runs the readiness checks (agent/SPEC.md §3): all in parallel on a small pool, each answered within its timeout,
  * and the answer cached, so that however many probes arrive a dependency is asked at most once per cache
  * period. Concurrent callers wait for the one evaluation in progress instead of starting their own.
  */
@@ -52,7 +52,7 @@ public final class ReadinessChecks {
         this.nanoClock = nanoClock;
     }
 
-    /** With the defaults of SPEC §3 on a pool of its own. */
+    /** With the defaults of agent/SPEC.md §3 on a pool of its own. */
     public static ReadinessChecks of(List<ReadyCheck> checks) {
         return new ReadinessChecks(checks, pool(), DEFAULT_TIMEOUT_MILLIS, DEFAULT_CACHE_MILLIS, System::nanoTime);
     }

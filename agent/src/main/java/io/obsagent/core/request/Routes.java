@@ -33,7 +33,7 @@ public final class Routes {
         if (status == 404) {
             return NOT_FOUND;
         }
-        return limit.admit(PathTemplates.normalise(request.path));
+        return limit.admit(RawPaths.normalise(request.path));
     }
 
     /**

@@ -3,7 +3,7 @@ package io.obsagent.core.response;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The JSON answer to an unhandled exception when {@code errors.json} is on (SPEC §4). It never carries
+ * The JSON answer to an unhandled exception when {@code errors.json} is on (agent/SPEC.md §4). It never carries
  * the exception's text, class or stack trace: only the request ID, which links to the logged event.
  */
 public final class ErrorBody {

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code app_logs.json=true} (SPEC §5): each console appender the application starts is switched to JSON,
+ * {@code app_logs.json=true} (agent/SPEC.md §5): each console appender the application starts is switched to JSON,
  * Logback's through logstash-logback-encoder and Log4j 2's through Log4j's own JSON layouts. When that is not
  * possible the application's logging is left exactly as it was and one {@code agent_error} per logging
  * library says why; a fault of the agent's own is also counted.

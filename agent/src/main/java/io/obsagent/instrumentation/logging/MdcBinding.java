@@ -1,10 +1,8 @@
 package io.obsagent.instrumentation.logging;
 
 import io.obsagent.core.request.LoggingContext;
+import io.obsagent.instrumentation.WeakKeyCache;
 
-import java.lang.ref.WeakReference;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Fills the application's own logging context for the duration of a request: SLF4J's {@code MDC}
@@ -20,12 +18,8 @@ public final class MdcBinding implements LoggingContext {
 
     static final String[] KEYS = {"request_id", "method", "path"};
 
-    private final Map<ClassLoader, MdcTargets> byLoader = new WeakHashMap<ClassLoader, MdcTargets>();
-    /**
-     * The last loader seen and its stores, as one pair: most applications have a single loader. The loader is
-     * held weakly, like the map's keys, so an undeployed application's loader is not kept by this cache.
-     */
-    private volatile LastSeen last = new LastSeen(null, null);
+    /** Each loader's stores; an undeployed application's loader is not kept by it. */
+    private final WeakKeyCache<ClassLoader, MdcTargets> byLoader = new WeakKeyCache<ClassLoader, MdcTargets>(MdcTargets::find);
 
     @Override
     public Object enter(String requestId, String method, String path) {
@@ -41,30 +35,6 @@ public final class MdcBinding implements LoggingContext {
     }
 
     private MdcTargets targetsFor(ClassLoader loader) {
-        ClassLoader key = loader != null ? loader : ClassLoader.getSystemClassLoader();
-        LastSeen seen = last;
-        if (seen.loader.get() == key) {
-            return seen.targets;
-        }
-        MdcTargets targets;
-        synchronized (byLoader) {
-            targets = byLoader.get(key);
-            if (targets == null) {
-                targets = MdcTargets.find(key);
-                byLoader.put(key, targets);
-            }
-        }
-        last = new LastSeen(key, targets);
-        return targets;
-    }
-
-    private static final class LastSeen {
-        final WeakReference<ClassLoader> loader;
-        final MdcTargets targets;
-
-        LastSeen(ClassLoader loader, MdcTargets targets) {
-            this.loader = new WeakReference<ClassLoader>(loader);
-            this.targets = targets;
-        }
+        return byLoader.get(loader != null ? loader : ClassLoader.getSystemClassLoader());
     }
 }

@@ -8,7 +8,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Replaces the container's error page for an unhandled exception with the JSON body of SPEC §4. Runs only
+ * Replaces the container's error page for an unhandled exception with the JSON body of agent/SPEC.md §4. Runs only
  * when an exception escaped, so it goes through reflection on the application's own servlet API interface
  * instead of making the inlined advice larger.
  */

@@ -1,13 +1,13 @@
 package io.obsagent.instrumentation.servlet;
 
 import io.obsagent.core.request.MappingPatterns;
+import io.obsagent.instrumentation.WeakKeyCache;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The mapping patterns of each servlet context, read once from its servlet registrations (Servlet 3.0 API,
@@ -31,9 +31,14 @@ public final class ServletMappings {
         }
     };
 
-    private final Map<Object, MappingPatterns> byContext = new WeakHashMap<Object, MappingPatterns>();
-    /** The last context seen and its patterns, as one pair: most applications have a single context. */
-    private volatile Object[] last = {null, null};
+    /** Per servlet API (its ServletContext interface), each context's patterns, kept no longer than the context. */
+    private static final ClassValue<WeakKeyCache<Object, MappingPatterns>> BY_CONTEXT =
+            new ClassValue<WeakKeyCache<Object, MappingPatterns>>() {
+                @Override
+                protected WeakKeyCache<Object, MappingPatterns> computeValue(final Class<?> contextType) {
+                    return new WeakKeyCache<Object, MappingPatterns>(context -> read(context, contextType));
+                }
+            };
 
     /**
      * @param context     the request's {@code ServletContext}
@@ -43,21 +48,7 @@ public final class ServletMappings {
         if (context == null || contextType == null) {
             return null;
         }
-        Object[] pair = last;
-        MappingPatterns patterns;
-        if (pair[0] == context) {
-            patterns = (MappingPatterns) pair[1];
-        } else {
-            synchronized (byContext) {
-                patterns = byContext.get(context);
-                if (patterns == null) {
-                    patterns = read(context, contextType);
-                    byContext.put(context, patterns);
-                }
-            }
-            last = new Object[]{context, patterns};
-        }
-        return patterns.match(servletPath);
+        return BY_CONTEXT.get(contextType).get(context).match(servletPath);
     }
 
     /** All mapping patterns of the context's servlets; none when the container will not tell. */

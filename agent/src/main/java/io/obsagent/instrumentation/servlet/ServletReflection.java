@@ -19,7 +19,6 @@ final class ServletReflection {
         }
     };
 
-    private final String namespace;
     private final Method addListener;
     private final Method getThrowable;
     private final Method getSuppliedRequest;
@@ -27,10 +26,12 @@ final class ServletReflection {
     private final Method getAsyncContext;
     private final Method getStatus;
     private final Method getAttribute;
+    /** The API's own {@code RequestDispatcher.ERROR_EXCEPTION}, the attribute the container records an error in. */
+    private final String errorAttribute;
 
     private ServletReflection(Class<?> listenerType) throws ReflectiveOperationException {
         String name = listenerType.getName();
-        namespace = name.substring(0, name.length() - "AsyncListener".length());
+        String namespace = name.substring(0, name.length() - "AsyncListener".length());
         ClassLoader loader = listenerType.getClassLoader();
         Class<?> asyncContext = Class.forName(namespace + "AsyncContext", false, loader);
         Class<?> event = Class.forName(namespace + "AsyncEvent", false, loader);
@@ -41,6 +42,7 @@ final class ServletReflection {
         getAsyncContext = event.getMethod("getAsyncContext");
         getStatus = Class.forName(namespace + "http.HttpServletResponse", false, loader).getMethod("getStatus");
         getAttribute = Class.forName(namespace + "ServletRequest", false, loader).getMethod("getAttribute", String.class);
+        errorAttribute = (String) Class.forName(namespace + "RequestDispatcher", false, loader).getField("ERROR_EXCEPTION").get(null);
     }
 
     static ServletReflection of(Class<?> listenerType) {
@@ -72,9 +74,9 @@ final class ServletReflection {
         return getStatus.getDeclaringClass().isInstance(response) ? (Integer) getStatus.invoke(response) : 200;
     }
 
-    /** The error the container recorded on the request ({@code RequestDispatcher.ERROR_EXCEPTION}), if any. */
+    /** The error the container recorded on the request, if any. */
     Object containerError(Object request) throws ReflectiveOperationException {
-        return attribute(request, namespace + "error.exception");
+        return attribute(request, errorAttribute);
     }
 
     /** A request attribute, or null when {@code request} is not a servlet request. */

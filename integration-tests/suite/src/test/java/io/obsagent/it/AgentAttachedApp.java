@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * One app, started once with the agent for all the tests of a class (start-up is slow), and the request-ID
- * behaviour every app must show (SPEC §2.1, §6 "hostile input"), whatever its container or framework.
+ * behaviour every app must show (agent/SPEC.md §2.1, §6 "hostile input"), whatever its container or framework.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AgentAttachedApp {

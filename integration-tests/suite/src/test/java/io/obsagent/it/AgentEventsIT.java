@@ -23,7 +23,7 @@ import io.obsagent.it.harness.JsonLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The agent's own JSON events (SPEC §4) as an operator reads them, and what happens when their output is slow. */
+/** The agent's own JSON events (agent/SPEC.md §4) as an operator reads them, and what happens when their output is slow. */
 class AgentEventsIT {
 
     private static final String COMMON = "timestamp,level,logger,event,service";

@@ -12,7 +12,7 @@ import io.obsagent.it.harness.JarManifest;
 import io.obsagent.it.harness.JsonLines;
 import org.junit.jupiter.api.Test;
 
-/** What an operator sees on stdout when the agent starts (SPEC §1, §4). */
+/** What an operator sees on stdout when the agent starts (agent/SPEC.md §1, §4). */
 class AgentStartupIT {
 
     private static final String TIMESTAMP = "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$";

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The agent on containers and frameworks our other tests do not run (SPEC §7): Undertow 2.3, Jetty 12 (ee10), Tomcat 11,
+ * The agent on containers and frameworks our other tests do not run (agent/SPEC.md §7): Undertow 2.3, Jetty 12 (ee10), Tomcat 11,
  * Spring Boot 2.7 (javax, Java 8 bytecode), 3.5 on Undertow, 4.0 on Tomcat 11 and on Jetty 12 (ee11), and Jersey 3.1
  * on Tomcat 10.1, each on the JDK running the tests and, when it is installed, on JDK 25. Every request gets an ID and exactly one access event labelled with its route
  * template; an escaping exception is captured once; async requests are timed to their end; the application finds

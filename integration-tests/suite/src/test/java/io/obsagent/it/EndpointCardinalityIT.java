@@ -20,7 +20,7 @@ import io.obsagent.it.harness.Http;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §6 "hostile input": a scanner requesting thousands of random paths with random methods adds at most
+ * agent/SPEC.md §6 "hostile input": a scanner requesting thousands of random paths with random methods adds at most
  * {@code metrics.endpoint_limit} endpoint values (besides NOT_FOUND and OTHER), and methods collapse to {@code _OTHER}.
  * The values are read from the access events, which carry the labels of the request's series; see
  * {@link #recordedEndpointSeries} and {@link #recordedMethodLabels} for switching to /metrics.

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC §7: the same apps on JDK 25, whatever JDK runs the suite: request IDs, route templates and exception
+ * agent/SPEC.md §7: the same apps on JDK 25, whatever JDK runs the suite: request IDs, route templates and exception
  * capture. Skipped where no JDK 25 is installed ({@code -Dit.jdk25.home} overrides the location). The whole
  * suite also runs on another JDK with {@code -Dit.java.home}.
  */

@@ -41,7 +41,7 @@ class JerseyRequestInstrumentationIT extends AgentAttachedApp {
         endpoints.put("/api/orders/abc/lines/xyz", "/api/orders/{orderId}/lines/{lineId}");
         endpoints.put("/hello", "/hello");
         endpoints.put("/no/such/path", "NOT_FOUND");
-        // SPEC §2.2: a 404 under a mapping that names something keeps that mapping.
+        // agent/SPEC.md §2.2: a 404 under a mapping that names something keeps that mapping.
         endpoints.put("/api/no-such-resource", "/api/*");
         assertEndpoints(endpoints);
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC §6: the application behaves the same with and without the agent. Each app runs twice, side by side, and
+ * agent/SPEC.md §6: the application behaves the same with and without the agent. Each app runs twice, side by side, and
  * answers the same sequence of requests; status lines, header lines and body bytes must be equal, except the
  * request-ID header the agent adds, {@code Date}, and what differs between any two runs (the port, timestamps).
  * Endpoints that report the request ID on purpose (/mdc, /request-id-attribute) are left out.

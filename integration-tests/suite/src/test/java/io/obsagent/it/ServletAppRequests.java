@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Request instrumentation (SPEC §2) on a plain javax.servlet application: the endpoints of the javax-endpoints
+ * Request instrumentation (agent/SPEC.md §2) on a plain javax.servlet application: the endpoints of the javax-endpoints
  * module, served by a real container with the agent attached.
  */
 abstract class ServletAppRequests extends AgentAttachedApp {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every path of the side server (SPEC §3) over real HTTP, on the sample service with the agent attached. */
+/** Every path of the side server (agent/SPEC.md §3) over real HTTP, on the sample service with the agent attached. */
 @Tag("cross-jdk")
 class SideServerIT {
 

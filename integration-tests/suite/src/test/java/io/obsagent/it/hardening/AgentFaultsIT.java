@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SPEC §6: a fault inside the agent, or in what it was given, is reported and never reaches the application.
+ * agent/SPEC.md §6: a fault inside the agent, or in what it was given, is reported and never reaches the application.
  * The side port already taken is in {@code SideServerStartupIT}, a database that goes away in {@code ReadinessIT}.
  */
 @Tag("hardening")

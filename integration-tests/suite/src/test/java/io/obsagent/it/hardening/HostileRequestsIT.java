@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC §6 "hostile input is harmless", against the sample app (Spring Boot on Tomcat 10.1) and a legacy app
+ * agent/SPEC.md §6 "hostile input is harmless", against the sample app (Spring Boot on Tomcat 10.1) and a legacy app
  * (Jetty 9.4): oversized, CR/LF-, NUL- and non-ASCII-bearing request IDs, log-injection text, a header sent 20
  * times, methods no server knows, paths of percent-encoded junk. Whatever the container lets through, nothing
  * hostile comes back in a response header, no forged line appears among the agent's JSON lines, the metrics

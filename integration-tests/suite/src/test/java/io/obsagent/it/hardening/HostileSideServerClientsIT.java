@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §3 and §6 for the side server: while it is abused all at once, by 200 connections held open, slow-loris
+ * agent/SPEC.md §3 and §6 for the side server: while it is abused all at once, by 200 connections held open, slow-loris
  * clients sending their request one byte a second, 50 MB request bodies, garbage instead of HTTP and wrong
  * credentials in a loop, it answers every liveness probe within a second, the process's threads and file
  * descriptors stay bounded, and the application serves its API throughout.

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §6 over a long run: 200 000 requests over every endpoint of the sample app at full speed (sync, async,
+ * agent/SPEC.md §6 over a long run: 200 000 requests over every endpoint of the sample app at full speed (sync, async,
  * streamed, failing, timing out), after a warm-up that has already produced every series. Afterwards the agent
  * has counted exactly what was sent, no series and no thread more than before, and the live heap is where it was.
  */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §6: a scanner requesting 100 000 random paths with random methods, as fast as a few keep-alive connections
+ * agent/SPEC.md §6: a scanner requesting 100 000 random paths with random methods, as fast as a few keep-alive connections
  * go, adds at most {@code metrics.endpoint_limit} endpoint values (default 500), its methods collapse to
  * {@code _OTHER}, and the agent's heap stays where it was.
  *

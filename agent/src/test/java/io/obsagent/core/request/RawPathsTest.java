@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PathTemplatesTest {
+class RawPathsTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -25,12 +25,12 @@ class PathTemplatesTest {
             "no-slash/1, /no-slash/{id}",
     })
     void identifierSegmentsBecomeId(String path, String expected) {
-        assertThat(PathTemplates.normalise(path)).isEqualTo(expected);
+        assertThat(RawPaths.normalise(path)).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource({"/plain/path", "/api/v1/tasks"})
     void unchangedPathsAreReturnedAsTheSameInstance(String path) {
-        assertThat(PathTemplates.normalise(path)).isSameAs(path);
+        assertThat(RawPaths.normalise(path)).isSameAs(path);
     }
 }

@@ -5,12 +5,12 @@ package io.obsagent.core.request;
  * path parameters (matrix parameters such as {@code ;jsessionid=}) are dropped and segments that look like
  * identifiers (numbers, UUIDs, long hexadecimal strings) become {@code {id}}.
  */
-public final class PathTemplates {
+public final class RawPaths {
 
     static final String ID = "{id}";
     private static final int MIN_HEX_ID = 16;
 
-    private PathTemplates() {
+    private RawPaths() {
     }
 
     public static String normalise(String path) {
