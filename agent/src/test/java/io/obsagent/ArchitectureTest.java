@@ -101,7 +101,7 @@ class ArchitectureTest {
         }
     }
 
-    /** Every {@code something.md} the code cites is in the repository; the contract is cited by its path. */
+    /** Every Markdown document the code cites is in the repository; the contract is cited by its path. */
     @Test
     void everyDocumentTheCodeCitesIsInTheRepository() throws IOException {
         Path repository = Paths.get("..").toAbsolutePath().normalize();
