@@ -113,9 +113,13 @@ class ArchitectureTest {
                     String text = read(file);
                     assertThat(text).as("%s cites the contract by its path, agent/SPEC.md", file)
                             .doesNotContainPattern("(?<!agent/)SPEC(\\.md)? §");
-                    Matcher m = cited.matcher(text);
+                    // Scripts name the files they write; the sources' comments are what must cite real documents.
+                    Matcher m = cited.matcher(file.toString().endsWith(".java") ? text : "");
                     while (m.find()) {
                         String document = m.group(1);
+                        if (document.contains("target/")) {
+                            continue; // an output the build writes, not a document
+                        }
                         assertThat(Files.exists(repository.resolve(document)) || Files.exists(file.getParent().resolve(document)))
                                 .as("%s cites %s", file, document).isTrue();
                     }
