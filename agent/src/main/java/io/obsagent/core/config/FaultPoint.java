@@ -19,7 +19,22 @@ public enum FaultPoint {
     /** Throws the injected fault when this is the configured point. */
     public void failIf(FaultPoint configured) {
         if (configured == this) {
-            throw new IllegalStateException("fault injected at " + text + " (debug.inject_fault)");
+            throw new Injected(text);
+        }
+    }
+
+    /** The injected fault, which names its point: it is counted there, not under the advice that met it. */
+    public static final class Injected extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+        private final String where;
+
+        Injected(String where) {
+            super("fault injected at " + where + " (debug.inject_fault)");
+            this.where = where;
+        }
+
+        public String where() {
+            return where;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.obsagent.core.metrics;
 
 import io.obsagent.bridge.Faults;
+import io.obsagent.core.config.FaultPoint;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
 
@@ -25,9 +26,10 @@ public final class AgentFaults implements Faults.Sink {
         this.events = events;
     }
 
+    /** Counted under the advice that met the fault, or under the point a test injected it at. */
     @Override
     public void adviceFailed(String where, Throwable failure) {
-        report(where, failure);
+        report(failure instanceof FaultPoint.Injected ? ((FaultPoint.Injected) failure).where() : where, failure);
     }
 
     /** {@code where} is one of a fixed set of names in the agent's code, never a value from outside. */

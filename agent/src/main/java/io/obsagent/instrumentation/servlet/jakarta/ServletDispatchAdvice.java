@@ -98,7 +98,8 @@ public final class ServletDispatchAdvice {
                 // A Servlet 3.x container under the 4.0 API jar answers with the interface's default: no match type.
                 HttpServletMapping servletMapping = request.getHttpServletMapping();
                 mapping = servletMapping == null || servletMapping.getMappingMatch() == null ? null : servletMapping.getPattern();
-            } else if (handle.needsServletMapping() && pathInfo == null) {
+            }
+            if (mapping == null && pathInfo == null && handle.needsServletMapping()) {
                 mapping = Requests.servletMapping(request.getServletContext(), ServletContext.class, servletPath);
             }
             handle.servletRoute(request.getContextPath(), servletPath, pathInfo, mapping);
