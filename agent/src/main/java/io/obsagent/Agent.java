@@ -25,7 +25,7 @@ public final class Agent {
     private static void launch(String args, Instrumentation inst) {
         try {
             BootLoaderBridge.install(inst);
-            AgentRuntime.start(args, inst);
+            OwnLoader.start(args, inst);
         } catch (Throwable t) {
             StartupFailure.report("premain", t);
         }

@@ -6,6 +6,7 @@ import io.obsagent.core.metrics.rules.MetricRules;
 import io.obsagent.instrumentation.Installer;
 import io.obsagent.instrumentation.TypeInstrumentation;
 import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
+import io.obsagent.instrumentation.jbossmodules.JBossModulesInstrumentation;
 import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
 import io.obsagent.instrumentation.logging.JsonConsoleInstrumentation;
 import io.obsagent.instrumentation.net.ServerSocketInstrumentation;
@@ -30,7 +31,8 @@ final class AgentInstrumentations {
         List<TypeInstrumentation> all = new ArrayList<TypeInstrumentation>(Arrays.asList(
                 ServletInstrumentation.javax(securityHeaders), ServletInstrumentation.jakarta(securityHeaders),
                 new ContainerStartInstrumentation(), new ErrorPageInstrumentation(),
-                new JaxRsInstrumentation(), new DataSourceInstrumentation(), new ServerSocketInstrumentation()));
+                new JaxRsInstrumentation(), new DataSourceInstrumentation(), new ServerSocketInstrumentation(),
+                new JBossModulesInstrumentation()));
         if (securityHeaders) {
             all.add(ContentTypeInstrumentation.javax());
             all.add(ContentTypeInstrumentation.jakarta());
