@@ -134,14 +134,15 @@ final class AgentRuntime {
             return config;
         }
         return config.with(Settings.SERVICE_NAME,
-                ServiceIdentity.name(System.getenv(), System.getProperty("sun.java.command")));
+                ServiceIdentity.name(System.getenv(), System.getProperty("sun.java.command"), System.getProperties()));
     }
 
     private static AgentConfig withServiceVersion(AgentConfig config) {
         if (config.get(Settings.SERVICE_VERSION) != null) {
             return config;
         }
-        return config.with(Settings.SERVICE_VERSION, ServiceIdentity.version(System.getProperty("sun.java.command")));
+        return config.with(Settings.SERVICE_VERSION, ServiceIdentity.version(System.getProperty("sun.java.command"),
+                System.getProperties()));
     }
 
     static String agentVersion() {

@@ -9,8 +9,11 @@ public final class Readiness {
         /** A servlet context, filter or servlet finished initialising: the container is starting up. */
         void containerStarted();
 
-        /** The application bound a listening socket ({@code ServerSocket} or {@code ServerSocketChannel}). */
+        /** The application bound a listening {@code ServerSocketChannel}. */
         void socketBound(Object socket);
+
+        /** Binding a listening channel to this {@code SocketAddress} failed (the port was taken). */
+        void bindFailed(Object address);
 
         /** The application borrowed a connection from this {@code javax.sql.DataSource}. */
         void dataSourceUsed(Object dataSource);
@@ -23,6 +26,10 @@ public final class Readiness {
 
         @Override
         public void socketBound(Object socket) {
+        }
+
+        @Override
+        public void bindFailed(Object address) {
         }
 
         @Override
@@ -45,6 +52,10 @@ public final class Readiness {
 
     public static void socketBound(Object socket) {
         hooks.socketBound(socket);
+    }
+
+    public static void bindFailed(Object address) {
+        hooks.bindFailed(address);
     }
 
     public static void dataSourceUsed(Object dataSource) {

@@ -3,6 +3,7 @@ package io.obsagent.core.config;
 import java.io.File;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -16,11 +17,18 @@ public final class ServiceIdentity {
     private ServiceIdentity() {
     }
 
-    /** {@code OTEL_SERVICE_NAME}, else the main jar's file name without {@code .jar}, else {@code unknown-service}. */
-    public static String name(Map<String, String> env, String javaCommand) {
+    /**
+     * {@code OTEL_SERVICE_NAME}; else, on an application server, its one webapp's name or the server's name;
+     * else the main jar's file name without {@code .jar}; else {@code unknown-service}.
+     */
+    public static String name(Map<String, String> env, String javaCommand, Properties system) {
         String otel = env.get("OTEL_SERVICE_NAME");
         if (otel != null && !otel.trim().isEmpty()) {
             return otel.trim();
+        }
+        AppServer server = AppServer.detect(javaCommand, system);
+        if (server != null) {
+            return server.serviceName();
         }
         File jar = mainJar(javaCommand);
         if (jar != null) {
@@ -33,8 +41,16 @@ public final class ServiceIdentity {
         return UNKNOWN_NAME;
     }
 
-    /** The main jar's {@code Implementation-Version}, else {@code unknown}. Reads the jar: keep it off the premain path. */
-    public static String version(String javaCommand) {
+    /**
+     * On an application server its one webapp's (or else the server's) {@code Implementation-Version}; else the
+     * main jar's; else {@code unknown}. Reads jars: keep it off the premain path.
+     */
+    public static String version(String javaCommand, Properties system) {
+        AppServer server = AppServer.detect(javaCommand, system);
+        if (server != null) {
+            String version = server.serviceVersion();
+            return version == null ? UNKNOWN_VERSION : version;
+        }
         File jar = mainJar(javaCommand);
         if (jar == null || !jar.isFile()) {
             return UNKNOWN_VERSION;

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code app} check: the servlet container has started and one of the ports the application bound
- * accepts a connection. Before it first succeeds the application is {@code starting}; a later failure
+ * The {@code app} check: the servlet container has started, none of its connectors failed to bind, and one
+ * of the ports its connectors bound accepts a connection. Before it first succeeds the application is {@code starting}; a later failure
  * (a graceful shutdown closing its connector) is {@code failed}.
  */
 public final class AppCheck implements ReadyCheck {
@@ -37,6 +37,10 @@ public final class AppCheck implements ReadyCheck {
     public CheckResult run(int timeoutMillis) {
         if (!state.hasContainerStarted()) {
             return notYet("the servlet container has not started");
+        }
+        List<InetSocketAddress> failedBinds = state.failedBinds();
+        if (!failedBinds.isEmpty()) {
+            return notYet("a connector could not bind port " + failedBinds.get(0).getPort() + " (address already in use?)");
         }
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         String lastFailure = "no listening port yet";

@@ -19,6 +19,7 @@ public final class AppState {
     private volatile boolean containerStarted;
     private final CountDownLatch started = new CountDownLatch(1);
     private final CopyOnWriteArrayList<InetSocketAddress> bound = new CopyOnWriteArrayList<InetSocketAddress>();
+    private final CopyOnWriteArrayList<InetSocketAddress> failed = new CopyOnWriteArrayList<InetSocketAddress>();
 
     /** Called from advice, often: after the first call it is one volatile read. */
     public void containerStarted() {
@@ -47,8 +48,32 @@ public final class AppState {
         }
         bound.remove(address);
         bound.add(address);
+        forgetFailure(address.getPort());
         while (bound.size() > MAX_ADDRESSES) {
             bound.remove(0);
+        }
+    }
+
+    /**
+     * A connector could not bind (its port was taken): the container serves nothing there, whatever else it
+     * bound, until a later bind of the same port succeeds.
+     */
+    public void bindFailed(InetSocketAddress address) {
+        if (address != null && address.getPort() > 0 && failed.size() < MAX_ADDRESSES) {
+            failed.addIfAbsent(address);
+        }
+    }
+
+    /** Connectors whose bind failed and was not retried successfully. */
+    public List<InetSocketAddress> failedBinds() {
+        return new ArrayList<InetSocketAddress>(failed);
+    }
+
+    private void forgetFailure(int port) {
+        for (InetSocketAddress f : failed) {
+            if (f.getPort() == port) {
+                failed.remove(f);
+            }
         }
     }
 

@@ -26,6 +26,9 @@ public final class ReadinessReports implements Readiness.Hooks {
 
     @Override
     public void socketBound(Object socket) {
+        if (!ConnectorBinds.isConnector(Thread.currentThread().getStackTrace())) {
+            return;
+        }
         SocketAddress address = null;
         if (socket instanceof NetworkChannel) {
             try {
@@ -38,6 +41,13 @@ public final class ReadinessReports implements Readiness.Hooks {
         }
         if (address instanceof InetSocketAddress) {
             appState.socketBound((InetSocketAddress) address);
+        }
+    }
+
+    @Override
+    public void bindFailed(Object address) {
+        if (address instanceof InetSocketAddress && ConnectorBinds.isConnector(Thread.currentThread().getStackTrace())) {
+            appState.bindFailed((InetSocketAddress) address);
         }
     }
 

@@ -13,18 +13,18 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * The JDK classes every servlet container's connector binds through (NIO, NIO.2 and classic sockets), so
- * readiness learns the application's port without knowing the container.
+ * The JDK channels every servlet container's HTTP connector binds through (NIO and NIO.2), so readiness learns
+ * the application's ports without knowing the container. Classic {@code java.net.ServerSocket} is left out on
+ * purpose: that is how Tomcat's shutdown port, RMI/JMX and transaction recovery listen, and a probe connecting
+ * to Tomcat's shutdown port makes it log a warning every time.
  */
 public final class ServerSocketInstrumentation implements TypeInstrumentation {
 
-    public static final String[] TYPES = {"sun.nio.ch.ServerSocketChannelImpl", "sun.nio.ch.AsynchronousServerSocketChannelImpl",
-            "java.net.ServerSocket"};
+    public static final String[] TYPES = {"sun.nio.ch.ServerSocketChannelImpl", "sun.nio.ch.AsynchronousServerSocketChannelImpl"};
 
     @Override
     public List<String> classFileMarkers() {
-        return Arrays.asList("sun/nio/ch/ServerSocketChannelImpl", "sun/nio/ch/AsynchronousServerSocketChannelImpl",
-                "java/net/ServerSocket");
+        return Arrays.asList("sun/nio/ch/ServerSocketChannelImpl", "sun/nio/ch/AsynchronousServerSocketChannelImpl");
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -18,19 +19,19 @@ class ServiceIdentityTest {
 
     @Test
     void otelServiceNameWins() {
-        assertThat(ServiceIdentity.name(Collections.singletonMap("OTEL_SERVICE_NAME", "billing"), "/app/task-api.jar --x"))
+        assertThat(ServiceIdentity.name(Collections.singletonMap("OTEL_SERVICE_NAME", "billing"), "/app/task-api.jar --x", new Properties()))
                 .isEqualTo("billing");
     }
 
     @Test
     void mainJarNameWithoutExtension() {
-        assertThat(ServiceIdentity.name(Collections.emptyMap(), "/srv/app/task-api.jar --server.port=1")).isEqualTo("task-api");
+        assertThat(ServiceIdentity.name(Collections.emptyMap(), "/srv/app/task-api.jar --server.port=1", new Properties())).isEqualTo("task-api");
     }
 
     @Test
     void mainClassLaunchIsUnknown() {
-        assertThat(ServiceIdentity.name(Collections.emptyMap(), "com.example.Main arg")).isEqualTo("unknown-service");
-        assertThat(ServiceIdentity.name(Collections.emptyMap(), null)).isEqualTo("unknown-service");
+        assertThat(ServiceIdentity.name(Collections.emptyMap(), "com.example.Main arg", new Properties())).isEqualTo("unknown-service");
+        assertThat(ServiceIdentity.name(Collections.emptyMap(), null, new Properties())).isEqualTo("unknown-service");
     }
 
     @Test
@@ -42,7 +43,7 @@ class ServiceIdentityTest {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
             // the manifest is all this jar needs
         }
-        assertThat(ServiceIdentity.version(jar + " --flag")).isEqualTo("2.4.1");
-        assertThat(ServiceIdentity.version(dir.resolve("missing.jar").toString())).isEqualTo("unknown");
+        assertThat(ServiceIdentity.version(jar + " --flag", new Properties())).isEqualTo("2.4.1");
+        assertThat(ServiceIdentity.version(dir.resolve("missing.jar").toString(), new Properties())).isEqualTo("unknown");
     }
 }

@@ -84,6 +84,21 @@ class AppCheckTest {
                 .extracting(InetAddress::getHostAddress).containsExactly("127.0.0.2");
     }
 
+    @Test
+    void notReadyWhileAConnectorFailedToBindAlthoughAnotherAccepts() throws Exception {
+        state.containerStarted();
+        try (ServerSocket other = listening()) {
+            state.socketBound((InetSocketAddress) other.getLocalSocketAddress());
+            state.bindFailed(new InetSocketAddress(8080));
+            CheckResult result = new AppCheck(state, 0).run(500);
+            assertThat(result.state()).isEqualTo(CheckResult.State.STARTING);
+            assertThat(result.message()).contains("could not bind port 8080");
+
+            state.socketBound(new InetSocketAddress(8080));
+            assertThat(state.failedBinds()).isEmpty();
+        }
+    }
+
     private static ServerSocket listening() throws Exception {
         return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }
