@@ -3,6 +3,8 @@ package io.obsagent.instrumentation;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.pool.TypePool;
 
+import java.lang.ref.WeakReference;
+
 /**
  * Describes a type that has no class file but is already loaded: another agent attached before this one
  * (the OpenTelemetry Java agent, for one) adds interfaces it generates at run time to the classes it
@@ -10,16 +12,18 @@ import net.bytebuddy.pool.TypePool;
  * Without this, matching such a class against its supertypes fails and the class goes uninstrumented.
  *
  * <p>A cache decorator: the type pool registers every type it has looked for, and an unresolved one is
- * replaced, once, by the loaded class's description if the loader knows that class.
+ * answered by the loaded class's description if the loader knows that class. That answer is not cached: it
+ * holds the class, and so its loader, which must not be kept alive by the loader's own cache entry (the
+ * loader itself is held weakly for the same reason). Such types are rare, so looking again costs nothing.
  */
 final class LoadedTypeFallback implements TypePool.CacheProvider {
 
     private final TypePool.CacheProvider cache;
-    private final ClassLoader classLoader;
+    private final WeakReference<ClassLoader> classLoader;
 
     LoadedTypeFallback(TypePool.CacheProvider cache, ClassLoader classLoader) {
         this.cache = cache;
-        this.classLoader = classLoader;
+        this.classLoader = new WeakReference<ClassLoader>(classLoader);
     }
 
     @Override
@@ -29,7 +33,7 @@ final class LoadedTypeFallback implements TypePool.CacheProvider {
 
     @Override
     public TypePool.Resolution register(String name, TypePool.Resolution resolution) {
-        return cache.register(name, resolution.isResolved() ? resolution : loaded(name, resolution));
+        return resolution.isResolved() ? cache.register(name, resolution) : loaded(name, resolution);
     }
 
     @Override
@@ -38,8 +42,9 @@ final class LoadedTypeFallback implements TypePool.CacheProvider {
     }
 
     private TypePool.Resolution loaded(String name, TypePool.Resolution unresolved) {
+        ClassLoader loader = classLoader.get();
         try {
-            return new TypePool.Resolution.Simple(TypeDescription.ForLoadedType.of(Class.forName(name, false, classLoader)));
+            return new TypePool.Resolution.Simple(TypeDescription.ForLoadedType.of(Class.forName(name, false, loader)));
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             return unresolved;
         }

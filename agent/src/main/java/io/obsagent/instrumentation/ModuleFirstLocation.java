@@ -11,6 +11,10 @@ import net.bytebuddy.utility.JavaModule;
  * after this one), loading those classes from inside a transformation ends in a {@code ClassCircularityError}
  * and the class being transformed goes uninstrumented. Reading from the module needs no URL (and is cheaper).
  * Java 8 has no modules: there, the boot loader's class files come from it as before.
+ *
+ * <p>The class loader is held weakly: the type descriptions that {@link TypePoolPerLoader} caches for a loader
+ * keep their type pool, and so this locator, as long as the cache entry lives; a strong reference here would
+ * be a value keeping its own weak key alive, and every redeployed web application would stay in memory.
  */
 final class ModuleFirstLocation implements AgentBuilder.LocationStrategy {
 
@@ -18,7 +22,7 @@ final class ModuleFirstLocation implements AgentBuilder.LocationStrategy {
 
     @Override
     public ClassFileLocator classFileLocator(ClassLoader classLoader, JavaModule module) {
-        return new ClassFileLocator.Compound(jdk, ClassFileLocator.ForClassLoader.of(classLoader));
+        return new ClassFileLocator.Compound(jdk, ClassFileLocator.ForClassLoader.WeaklyReferenced.of(classLoader));
     }
 
     private static ClassFileLocator jdkClassFiles() {

@@ -22,6 +22,7 @@ import io.obsagent.it.harness.AppProcessBuilder;
 import io.obsagent.it.harness.Apps;
 import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.HttpResult;
+import io.obsagent.it.harness.Jdks;
 import io.obsagent.it.harness.JsonLines;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +96,7 @@ class CompatibilityIT {
 
     static Stream<Target> targets() {
         List<Target> targets = new ArrayList<>();
-        Path java25 = java25Home();
+        Path java25 = Jdks.java25Home();
         for (Profile profile : profiles()) {
             targets.add(new Target(profile, defaultJdk(), null));
             if (java25 != null) {
@@ -434,12 +435,4 @@ class CompatibilityIT {
     }
 
     /** JDK 25 as a second JDK, unless the whole run is already on a JDK of its own (it.java.home) or on 25. */
-    private static Path java25Home() {
-        String configured = System.getProperty("it.java25.home", "");
-        if (configured.isBlank() || Runtime.version().feature() == 25 || !System.getProperty("it.java.home", "").isBlank()) {
-            return null;
-        }
-        Path home = Path.of(configured);
-        return Files.isExecutable(home.resolve("bin/java")) ? home : null;
-    }
 }

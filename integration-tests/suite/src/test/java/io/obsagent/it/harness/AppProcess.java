@@ -29,7 +29,10 @@ public final class AppProcess implements AutoCloseable {
 
     static {
         Runtime.getRuntime().addShutdownHook(
-                new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "kill-app-processes"));
+                new Thread(() -> RUNNING.forEach(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }), "kill-app-processes"));
     }
 
     private final String name;
@@ -212,11 +215,30 @@ public final class AppProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Ends the process: SIGTERM, then SIGKILL after a grace period. */
+    /**
+     * The JVM's PID: the process itself, or for a server started by its shell script (which may run java as
+     * a child rather than exec it) the java process below it.
+     */
+    public long jvmPid() {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().orElse(process.toHandle()).pid();
+    }
+
+    /** Ends the process and whatever it started (a server script's JVM): SIGTERM, then SIGKILL after a grace period. */
     @Override
     public void close() {
         resumeStdout();
         try {
+            List<ProcessHandle> children = process.toHandle().descendants().toList();
+            children.forEach(ProcessHandle::destroy);
+            for (ProcessHandle child : children) {
+                try {
+                    child.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    child.destroyForcibly();
+                }
+            }
             if (process.isAlive()) {
                 process.destroy();
                 if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -65,6 +65,16 @@ public final class Apps {
         return new AppJar("boot4-jetty", pathFromProperty("it.app.boot4jetty.jar"), "/orders/1");
     }
 
+    /** A WAR for javax.servlet servers (Tomcat 9): the servlet endpoints and its own Log4j 2. */
+    public static Path warJavaxLog4j() {
+        return copiedByTheBuild("it.war.javax.log4j", "The javax WAR");
+    }
+
+    /** A WAR for jakarta.servlet servers (Tomcat 10.1+, WildFly): the servlet endpoints and its own SLF4J 2 + Logback. */
+    public static Path warJakartaLogback() {
+        return copiedByTheBuild("it.war.jakarta.logback", "The jakarta WAR");
+    }
+
     /** The test apps that serve the full set of servlet-level endpoints. */
     public static List<AppJar> servletApps() {
         return List.of(jetty9(), tomcat9(), tomcat11(), jetty12(), undertow());
