@@ -13,6 +13,11 @@ public final class EventFormat {
 
     /** The event as one line of JSON, ending in a newline. */
     public String format(Event event) {
+        return formatInPlace(event).toString();
+    }
+
+    /** The same line in this format's own buffer, valid until the next call: the writer encodes it from there. */
+    CharSequence formatInPlace(Event event) {
         line.setLength(0);
         line.append("{\"timestamp\":\"");
         timestamps.append(line, event.timestampMillis());
@@ -28,6 +33,6 @@ public final class EventFormat {
         if (line.length() == fieldsStart) {
             line.setLength(fieldsStart - 1);
         }
-        return line.append("}\n").toString();
+        return line.append("}\n");
     }
 }

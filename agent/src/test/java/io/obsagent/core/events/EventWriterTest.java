@@ -72,7 +72,8 @@ class EventWriterTest {
             writer.emit(AgentEvents.error("x", "e" + i));
         }
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
-        assertThat(writer.dropped()).isGreaterThanOrEqualTo(1000 - 16 - 1);
+        // The queue's 16, and at most one batch the writer drained before its write blocked (never more than 16).
+        assertThat(writer.dropped()).isGreaterThanOrEqualTo(1000 - 2 * 16);
         release.countDown();
     }
 
