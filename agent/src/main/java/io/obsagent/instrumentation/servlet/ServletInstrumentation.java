@@ -38,24 +38,32 @@ public final class ServletInstrumentation implements TypeInstrumentation {
             "org.apache.catalina.core.StandardContextValve#invoke",
     };
 
+    /** Where Tomcat answers a request that no context maps (see ContainerAnswerAdvice). */
+    private static final String CONTAINER_ANSWER = "org.apache.catalina.core.StandardHostValve#invoke";
+
     private final String ns;
     private final String dispatchAdvice;
+    private final String containerAnswerAdvice;
     private final String securityHeadersAdvice;
 
-    private ServletInstrumentation(String namespace, Class<?> dispatchAdvice, Class<?> securityHeadersAdvice) {
+    private ServletInstrumentation(String namespace, Class<?> dispatchAdvice, Class<?> containerAnswerAdvice,
+                                   Class<?> securityHeadersAdvice) {
         this.ns = namespace;
         this.dispatchAdvice = dispatchAdvice.getName();
+        this.containerAnswerAdvice = containerAnswerAdvice.getName();
         this.securityHeadersAdvice = securityHeadersAdvice == null ? null : securityHeadersAdvice.getName();
     }
 
     /** Naming the advice classes loads them into the agent's loader without linking them: no servlet API is needed there. */
     public static ServletInstrumentation javax(boolean securityHeaders) {
         return new ServletInstrumentation("javax", io.obsagent.instrumentation.servlet.javax.ServletDispatchAdvice.class,
+                io.obsagent.instrumentation.servlet.javax.ContainerAnswerAdvice.class,
                 securityHeaders ? io.obsagent.instrumentation.servlet.javax.SecurityHeadersAdvice.class : null);
     }
 
     public static ServletInstrumentation jakarta(boolean securityHeaders) {
         return new ServletInstrumentation("jakarta", io.obsagent.instrumentation.servlet.jakarta.ServletDispatchAdvice.class,
+                io.obsagent.instrumentation.servlet.jakarta.ContainerAnswerAdvice.class,
                 securityHeaders ? io.obsagent.instrumentation.servlet.jakarta.SecurityHeadersAdvice.class : null);
     }
 
@@ -67,6 +75,7 @@ public final class ServletInstrumentation implements TypeInstrumentation {
         for (String entry : UNMAPPED_REQUEST_ENTRIES) {
             markers.add(entry.substring(0, entry.indexOf('#')).replace('.', '/'));
         }
+        markers.add(CONTAINER_ANSWER.substring(0, CONTAINER_ANSWER.indexOf('#')).replace('.', '/'));
         return markers;
     }
 
@@ -97,7 +106,11 @@ public final class ServletInstrumentation implements TypeInstrumentation {
                                     .and(takesArgument(1, hasSuperType(named(api + "ServletResponse")))),
                             dispatchAdvice));
         }
-        return all;
+        String[] answer = CONTAINER_ANSWER.split("#");
+        return all.type(named(answer[0]))
+                .transform(advices.advise(named(answer[1]).and(takesArguments(2))
+                        .and(takesArgument(0, hasSuperType(named(api + "http.HttpServletRequest"))))
+                        .and(takesArgument(1, hasSuperType(named(api + "http.HttpServletResponse")))), containerAnswerAdvice));
     }
 
     private static Advice.WithCustomMapping unmappedOnly(boolean value) {

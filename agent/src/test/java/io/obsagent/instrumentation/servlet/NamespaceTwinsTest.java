@@ -24,7 +24,7 @@ class NamespaceTwinsTest {
     private static final String JAKARTA = "io/obsagent/instrumentation/servlet/jakarta/";
 
     @ParameterizedTest
-    @ValueSource(strings = {"ServletDispatchAdvice", "SecurityHeadersAdvice", "ContentTypeAdvice"})
+    @ValueSource(strings = {"ServletDispatchAdvice", "ContainerAnswerAdvice", "SecurityHeadersAdvice", "ContentTypeAdvice"})
     void theJakartaAdviceIsTheJavaxAdviceOverTheOtherNamespace(String simpleName) throws IOException {
         byte[] fromJavax = normalised(JAVAX + simpleName, new Remapper() {
             @Override
@@ -50,7 +50,7 @@ class NamespaceTwinsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ServletDispatchAdvice", "SecurityHeadersAdvice", "ContentTypeAdvice"})
+    @ValueSource(strings = {"ServletDispatchAdvice", "ContainerAnswerAdvice", "SecurityHeadersAdvice", "ContentTypeAdvice"})
     void eachNamespacesAdviceNamesOnlyItsOwnServletApi(String simpleName) throws IOException {
         assertThat(constants(JAVAX + simpleName)).doesNotContain("jakarta/servlet/").contains("javax/servlet/");
         assertThat(constants(JAKARTA + simpleName)).doesNotContain("javax/servlet/").contains("jakarta/servlet/");

@@ -78,6 +78,13 @@ class StandaloneServersIT {
 
             webappsStayApartAndLogTheirRequestIds(server);
             assertThat(agentStarted(server)).containsEntry("service", "tomcat");
+
+            // No ROOT webapp: Tomcat's host valve answers this itself, without any filter or servlet.
+            HttpResult unmapped = Http.get(server.appUrl("/nowhere/42"));
+            assertThat(unmapped.status()).isEqualTo(404);
+            assertThat(unmapped.header("X-Request-ID")).isNotBlank();
+            AgentMetrics.await(server, "the unmapped request counted",
+                    m -> AgentMetrics.requests(m, labels("endpoint", "NOT_FOUND", "status", "404")) == 1);
             assertThat(server.lines()).noneMatch(line -> line.contains("Invalid shutdown command"));
         }
     }

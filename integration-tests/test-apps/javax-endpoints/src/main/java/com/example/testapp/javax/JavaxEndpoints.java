@@ -40,6 +40,7 @@ public final class JavaxEndpoints {
         servlet(context, "frame", new FrameServlet(), "/frame");
         servlet(context, "mdc", mdcServlet, "/mdc");
         servlet(context, "request-id-attribute", new RequestIdAttributeServlet(), "/request-id-attribute");
+        servlet(context, "print", new PrintServlet(), "/print");
         if (!"container".equals(System.getenv("TESTAPP_NOT_FOUND"))) {
             servlet(context, "not-found", new NotFoundServlet(), "/");
         }
