@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -47,8 +46,8 @@ class StandaloneServersIT {
 
     static Stream<Arguments> tomcats() {
         List<Arguments> tomcats = new ArrayList<>();
-        tomcats.add(Arguments.of("Tomcat 9, javax WAR with Log4j 2", "it.server.tomcat9.home", Apps.warJavaxLog4j(), defaultJdk()));
-        tomcats.add(Arguments.of("Tomcat 10.1, jakarta WAR with Logback", "it.server.tomcat10.home", Apps.warJakartaLogback(), defaultJdk()));
+        tomcats.add(Arguments.of("Tomcat 9, javax WAR with Log4j 2", "it.server.tomcat9.home", Apps.warJavaxLog4j(), Jdks.defaultHome()));
+        tomcats.add(Arguments.of("Tomcat 10.1, jakarta WAR with Logback", "it.server.tomcat10.home", Apps.warJakartaLogback(), Jdks.defaultHome()));
         if (Jdks.java25Home() != null) {
             tomcats.add(Arguments.of("Tomcat 9 on Java 25", "it.server.tomcat9.home", Apps.warJavaxLog4j(), Jdks.java25Home()));
         }
@@ -58,7 +57,7 @@ class StandaloneServersIT {
     static Stream<Arguments> wildflyAttachments() {
         List<Arguments> runs = new ArrayList<>();
         for (Attach attach : new Attach[]{Attach.JAVA_OPTS, Attach.MODULE_OPTS, Attach.JAVA_TOOL_OPTIONS}) {
-            runs.add(Arguments.of(attach, defaultJdk()));
+            runs.add(Arguments.of(attach, Jdks.defaultHome()));
         }
         if (Jdks.java25Home() != null) {
             runs.add(Arguments.of(Attach.JAVA_OPTS, Jdks.java25Home()));
@@ -73,7 +72,7 @@ class StandaloneServersIT {
         StandaloneServer tomcat = StandaloneServer.tomcat(distribution).javaHome(javaHome).deploy(war, "app1").deploy(war, "app2");
         try (AppProcess server = tomcat.start(Attach.CATALINA_OPTS, AppProcessBuilder.freePort(), "/app1/hello")) {
             server.awaitReady();
-            HttpResult ready = awaitStatus(server.sideUrl("/health/ready"), 200);
+            HttpResult ready = server.awaitStatus(server.sideUrl("/health/ready"), 200, TIMEOUT);
             assertThat(ready.body()).contains("\"app\":\"ok\"");
 
             webappsStayApartAndLogTheirRequestIds(server);
@@ -98,7 +97,7 @@ class StandaloneServersIT {
             server.awaitReady();
             webappsStayApartAndLogTheirRequestIds(server);
             assertThat(agentStarted(server)).containsEntry("service", "wildfly");
-            assertThat(awaitStatus(server.sideUrl("/health/ready"), 200).body()).contains("\"app\":\"ok\"");
+            assertThat(server.awaitStatus(server.sideUrl("/health/ready"), 200, TIMEOUT).body()).contains("\"app\":\"ok\"");
             assertThat(server.lines()).noneMatch(line -> line.contains("WFLYSRV0026") || line.contains("io.obsagent.bridge")
                     || line.contains("WFLYCTL0013"));
         }
@@ -110,7 +109,7 @@ class StandaloneServersIT {
         try (ServerSocket taken = new ServerSocket(tomcat.appPort());
              AppProcess server = tomcat.start(Attach.CATALINA_OPTS, AppProcessBuilder.freePort(), "/app1/hello")) {
             server.awaitLine(line -> line.contains("Server startup in"), TIMEOUT);
-            HttpResult ready = awaitStatus(server.sideUrl("/health/ready"), 503);
+            HttpResult ready = server.awaitStatus(server.sideUrl("/health/ready"), 503, TIMEOUT);
             assertThat(ready.body()).contains("could not bind port " + tomcat.appPort());
         }
     }
@@ -164,25 +163,6 @@ class StandaloneServersIT {
         return JsonLines.parseObject(line.substring(line.indexOf("{\"timestamp\"")));
     }
 
-    /** Polls until {@code uri} answers {@code status}; the side server starts only once the container has. */
-    private static HttpResult awaitStatus(URI uri, int status) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        String last = "none";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResult result = Http.get(uri, Duration.ofSeconds(5));
-                if (result.status() == status) {
-                    return result;
-                }
-                last = result.status() + " " + result.body();
-            } catch (UncheckedIOException notYet) {
-                last = String.valueOf(notYet.getCause());
-            }
-            pause();
-        }
-        throw new AssertionError(uri + " did not answer " + status + " within " + TIMEOUT + "; last answer: " + last);
-    }
-
     /** Moves the WAR's modification time forward, as a copy of a new build would: Tomcat redeploys it. */
     private static void touch(Path war, int step) {
         try {
@@ -204,20 +184,6 @@ class StandaloneServersIT {
             return line.find() ? Long.parseLong(line.group(1)) : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static Path defaultJdk() {
-        String configured = System.getProperty("it.java.home", "");
-        return Path.of(configured.isBlank() ? System.getProperty("java.home") : configured);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -175,15 +175,20 @@ public final class AppProcess implements AutoCloseable {
 
     /** Polls {@code uri} until it answers 200; fails at the deadline, or at once if the process ends. */
     public HttpResult awaitHttpOk(URI uri, Duration timeout) {
+        return awaitStatus(uri, 200, timeout);
+    }
+
+    /** Polls {@code uri} until it answers {@code status}; fails at the deadline, or at once if the process ends. */
+    public HttpResult awaitStatus(URI uri, int status, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastAnswer = "none";
         while (true) {
             if (!process.isAlive()) {
-                throw new AssertionError(uri + " never answered 200 (last answer: " + lastAnswer + ")" + state());
+                throw new AssertionError(uri + " never answered " + status + " (last answer: " + lastAnswer + ")" + state());
             }
             try {
                 HttpResult result = Http.get(uri, POLL_REQUEST_TIMEOUT);
-                if (result.status() == 200) {
+                if (result.status() == status) {
                     return result;
                 }
                 lastAnswer = "status " + result.status();
@@ -191,7 +196,7 @@ public final class AppProcess implements AutoCloseable {
                 lastAnswer = String.valueOf(e.getCause());
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError(uri + " did not answer 200 within " + timeout + " (last answer: " + lastAnswer + ")" + state());
+                throw new AssertionError(uri + " did not answer " + status + " within " + timeout + " (last answer: " + lastAnswer + ")" + state());
             }
             sleep(POLL_INTERVAL);
         }

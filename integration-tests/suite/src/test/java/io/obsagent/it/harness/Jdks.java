@@ -9,6 +9,12 @@ public final class Jdks {
     private Jdks() {
     }
 
+    /** The JDK the apps run on: {@code it.java.home}, else the JDK that runs the tests. */
+    public static Path defaultHome() {
+        String configured = System.getProperty("it.java.home", "");
+        return Path.of(configured.isBlank() ? System.getProperty("java.home") : configured);
+    }
+
     /**
      * Java 25 from {@code it.java25.home} when it is installed, or {@code null}: also when the suite itself
      * runs on 25, or runs every app on one JDK chosen with {@code it.java.home}.

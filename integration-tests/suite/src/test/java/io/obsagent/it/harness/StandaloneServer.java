@@ -34,8 +34,7 @@ public final class StandaloneServer {
     private final Path deployments;
     private final int appPort;
     private final List<String> serverArguments = new ArrayList<>();
-    private Path javaHome = Path.of(System.getProperty("it.java.home", "").isBlank()
-            ? System.getProperty("java.home") : System.getProperty("it.java.home"));
+    private Path javaHome = Jdks.defaultHome();
 
     private StandaloneServer(String kind, Path home, Path base, Path deployments, int appPort) {
         this.kind = kind;
