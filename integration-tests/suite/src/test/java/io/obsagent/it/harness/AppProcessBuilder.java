@@ -160,14 +160,21 @@ public final class AppProcessBuilder {
                 || arguments.contains("server.port=") || arguments.contains("config.file=");
     }
 
-    /** target/it-logs/TestClass.testMethod-app-N.log, named after the test that starts the process. */
     private Path logFile() {
+        return logFile(testName, jar.name());
+    }
+
+    /**
+     * target/it-logs/TestClass.testMethod-NAME-N.log, named after {@code testName} or else the test that starts the
+     * process (the first caller outside the harness).
+     */
+    static Path logFile(String testName, String name) {
         String test = testName != null ? testName : StackWalker.getInstance().walk(frames -> frames
                 .filter(frame -> !frame.getClassName().startsWith(AppProcess.class.getPackageName() + "."))
                 .findFirst()
                 .map(frame -> simpleName(frame.getClassName()) + "." + frame.getMethodName())
                 .orElse("unknown"));
-        String fileName = test + "-" + jar.name() + "-" + SEQUENCE.incrementAndGet() + ".log";
+        String fileName = test + "-" + name + "-" + SEQUENCE.incrementAndGet() + ".log";
         Path directory = Path.of(System.getProperty("it.logs.dir", "target/it-logs"));
         return directory.resolve(fileName.replaceAll("[^A-Za-z0-9._-]", "_")).toAbsolutePath();
     }
@@ -195,7 +202,7 @@ public final class AppProcessBuilder {
     }
 
     /** A developer's own settings for the agent, the JVM or the sample app must not change what a test sees. */
-    private static boolean leaksFromDevelopersShell(String variable) {
+    static boolean leaksFromDevelopersShell(String variable) {
         return variable.startsWith("OBS_") || variable.startsWith("OTEL_") || variable.startsWith("SPRING_")
                 || Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "SERVER_PORT").contains(variable);
     }

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +29,8 @@ public final class StandaloneServer {
     public enum Attach { CATALINA_OPTS, JAVA_OPTS, MODULE_OPTS, JAVA_TOOL_OPTIONS }
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** The servers' own option variables, which a developer's shell must not add to a test's JVM either. */
+    private static final Set<String> SERVER_OPTIONS = Set.of("JAVA_OPTS", "CATALINA_OPTS", "MODULE_OPTS");
 
     private final String kind;
     private final Path home;
@@ -123,15 +127,14 @@ public final class StandaloneServer {
         }
         command.addAll(serverArguments);
         ProcessBuilder launcher = new ProcessBuilder(command).directory(base.toFile());
-        launcher.environment().keySet().removeIf(v -> v.startsWith("OBS_") || v.startsWith("OTEL_")
-                || v.equals("JAVA_OPTS") || v.equals("CATALINA_OPTS") || v.equals("MODULE_OPTS")
-                || v.equals("JAVA_TOOL_OPTIONS") || v.equals("JDK_JAVA_OPTIONS"));
+        launcher.environment().keySet().removeIf(v -> AppProcessBuilder.leaksFromDevelopersShell(v)
+                || SERVER_OPTIONS.contains(v));
         launcher.environment().putAll(environment);
         String name = kind + (attach == null ? "" : " with agent in " + attach);
         StringBuilder line = new StringBuilder("$");
         environment.forEach((k, v) -> line.append(' ').append(k).append("='").append(v).append('\''));
         command.forEach(c -> line.append(' ').append(c));
-        return AppProcess.start(name, launcher, line.toString(), logFile(name), readyPath, appPort,
+        return AppProcess.start(name, launcher, line.toString(), AppProcessBuilder.logFile(null, name), readyPath, appPort,
                 attach == null ? null : sidePort, javaHome);
     }
 
@@ -150,20 +153,11 @@ public final class StandaloneServer {
         return createDirectories(work.resolve(kind + "-base-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet()));
     }
 
-    private static Path logFile(String name) {
-        String test = StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith(StandaloneServer.class.getPackageName() + "."))
-                .findFirst().map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
-                .orElse("unknown"));
-        String file = (test + "-" + name + "-" + SEQUENCE.incrementAndGet() + ".log").replaceAll("[^A-Za-z0-9._-]", "_");
-        return Path.of(System.getProperty("it.logs.dir", "target/it-logs")).resolve(file).toAbsolutePath();
-    }
-
     /** A port offset under which all of {@code ports} were free a moment ago. */
     private static int freeOffset(int... ports) {
         for (int attempt = 0; attempt < 50; attempt++) {
             int offset = ThreadLocalRandom.current().nextInt(20000, 40000);
-            if (Stream.of(ports).flatMapToInt(java.util.Arrays::stream).allMatch(p -> isFree(p + offset))) {
+            if (IntStream.of(ports).allMatch(p -> isFree(p + offset))) {
                 return offset;
             }
         }
