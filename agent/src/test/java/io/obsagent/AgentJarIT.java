@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.DataInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -59,6 +60,12 @@ class AgentJarIT {
             }
         }
         assertThat(instrumentable).as("classes outside AgentPackages: add their package there").isEmpty();
+    }
+
+    /** agent/SPEC.md §10: the jar is at most 8 MB, so an image that bakes it in stays small. */
+    @Test
+    void theJarStaysWithinItsSizeBudget() {
+        assertThat(new File(jar.getName()).length()).isLessThanOrEqualTo(8_000_000L);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.List;
  * loaded, because its static initialiser sets JVM-wide system properties (agent/SPEC.md §6).
  */
 final class ScrapeEndpoint {
+
+    private static final String PROTOBUF = "application/vnd.google.protobuf";
 
     private final PrometheusScrapeHandler handler;
 
@@ -33,6 +36,18 @@ final class ScrapeEndpoint {
         handler.handleRequest(adapter);
         adapter.rethrow();
         adapter.respond();
+    }
+
+    /**
+     * The Accept values without protobuf: the jar carries no protobuf writer (agent/SPEC.md §3), and client_java
+     * would still choose its unavailable stub for such a scrape and fail it, where text serves every scraper.
+     */
+    static List<String> textOnly(List<String> accept) {
+        List<String> text = new ArrayList<String>(accept.size());
+        for (String value : accept) {
+            text.add(value.replace(PROTOBUF, "x-no-protobuf"));
+        }
+        return text;
     }
 
     /** The three client_java views of one exchange, in one object: the exchange, its request and response. */
@@ -66,7 +81,10 @@ final class ScrapeEndpoint {
         @Override
         public Enumeration<String> getHeaders(String name) {
             List<String> values = exchange.request().headers(name);
-            return values == null ? null : Collections.enumeration(values);
+            if (values == null) {
+                return null;
+            }
+            return Collections.enumeration("Accept".equalsIgnoreCase(name) ? textOnly(values) : values);
         }
 
         @Override
