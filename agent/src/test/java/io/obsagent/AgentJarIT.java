@@ -178,7 +178,7 @@ class AgentJarIT {
         assertThat(offenders).isEmpty();
         assertThat(Collections.list(jar.entries())).noneMatch(e -> e.getName().contains("/exporter/httpserver/"));
         assertThat(jar.getEntry("io/obsagent/shaded/prometheus/metrics/exporter/common/PrometheusScrapeHandler.class")).isNotNull();
-        assertThat(jar.getEntry("io/obsagent/shaded/prometheus/metrics/instrumentation/jvm/JvmMetrics.class")).isNotNull();
+        assertThat(jar.getEntry("io/obsagent/shaded/prometheus/metrics/instrumentation/jvm/JvmThreadsMetrics.class")).isNotNull();
     }
 
     private static int majorVersion(InputStream in) throws IOException {
