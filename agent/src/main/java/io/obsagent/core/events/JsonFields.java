@@ -38,6 +38,16 @@ public final class JsonFields {
         return this;
     }
 
+    /** {@code request_id}, {@code trace_id} when known, {@code method}, {@code path}. */
+    public JsonFields request(RequestIdentity request) {
+        string("request_id", request.requestId());
+        String traceId = request.traceId();
+        if (traceId != null) {
+            string("trace_id", traceId);
+        }
+        return string("method", request.method()).string("path", request.path());
+    }
+
     public JsonFields number(String name, long value) {
         name(name).append(value);
         return this;

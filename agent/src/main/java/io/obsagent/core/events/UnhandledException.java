@@ -6,16 +6,12 @@ import java.io.StringWriter;
 /** An exception the application did not handle, logged once per request with its whole stack trace. */
 public final class UnhandledException extends Event {
 
-    private final String requestId;
-    private final String method;
-    private final String path;
+    private final RequestIdentity request;
     private final Throwable exception;
 
-    public UnhandledException(String requestId, String method, String path, Throwable exception) {
+    public UnhandledException(RequestIdentity request, Throwable exception) {
         super(Level.ERROR, AgentEvents.LOGGER, "unhandled_exception");
-        this.requestId = requestId;
-        this.method = method;
-        this.path = path;
+        this.request = request;
         this.exception = exception;
     }
 
@@ -25,9 +21,7 @@ public final class UnhandledException extends Event {
      */
     @Override
     protected void writeFields(JsonFields fields) {
-        fields.string("request_id", requestId)
-                .string("method", method)
-                .string("path", path)
+        fields.request(request)
                 .string("exception_type", exception.getClass().getName())
                 .string("exception_message", message(exception))
                 .string("stack_trace", stackTrace(exception));

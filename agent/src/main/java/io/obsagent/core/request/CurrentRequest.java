@@ -1,7 +1,5 @@
 package io.obsagent.core.request;
 
-import io.obsagent.core.metrics.HttpMethods;
-
 /**
  * Which request, if any, the current thread works for (agent/SPEC.md §8). The servlet instrumentation makes a
  * request current for its dispatch, thread-hop instrumentation makes it current for a task handed off from it,
@@ -39,7 +37,7 @@ public final class CurrentRequest {
         RequestContext previous = slot.context;
         slot.context = context;
         try {
-            Object loggingScope = logging.enter(context.requestId, HttpMethods.label(context.methodIndex), context.path);
+            Object loggingScope = logging.enter(context);
             if (previous == null) {
                 slot.first.loggingScope = loggingScope;
                 return slot.first;

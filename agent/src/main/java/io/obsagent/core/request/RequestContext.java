@@ -1,6 +1,8 @@
 package io.obsagent.core.request;
 
 import io.obsagent.bridge.RequestHandle;
+import io.obsagent.core.events.RequestIdentity;
+import io.obsagent.core.metrics.HttpMethods;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
@@ -11,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
  * here but in {@link RequestTracker} (the walk), {@link Routes} (the endpoint) and {@link Outcome} (status and
  * exception). One of these is allocated per request, so its atomic fields are volatile fields with updaters.
  */
-public final class RequestContext extends RequestHandle {
+public final class RequestContext extends RequestHandle implements RequestIdentity {
 
     /** The outermost dispatch runs: every other dispatch that sees the request is nested in it. */
     static final int DISPATCHING = 0;
@@ -31,6 +33,7 @@ public final class RequestContext extends RequestHandle {
     final String path;
     final long startNanos;
     final String traceParent;
+    final String traceId;
     volatile String traceState;
     volatile int state = DISPATCHING;
     private volatile int ended;
@@ -58,12 +61,28 @@ public final class RequestContext extends RequestHandle {
         this.methodIndex = methodIndex;
         this.path = path;
         this.traceParent = traceParent;
+        this.traceId = TraceContext.traceId(traceParent);
         this.startNanos = System.nanoTime();
     }
 
     @Override
     public String requestId() {
         return requestId;
+    }
+
+    @Override
+    public String traceId() {
+        return traceId;
+    }
+
+    @Override
+    public String method() {
+        return HttpMethods.label(methodIndex);
+    }
+
+    @Override
+    public String path() {
+        return path;
     }
 
     @Override

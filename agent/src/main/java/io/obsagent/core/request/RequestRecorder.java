@@ -4,7 +4,6 @@ import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.events.Level;
 import io.obsagent.core.events.RequestProcessed;
 import io.obsagent.core.events.UnhandledException;
-import io.obsagent.core.metrics.HttpMethods;
 import io.obsagent.core.metrics.HttpMetrics;
 
 /**
@@ -50,14 +49,13 @@ public final class RequestRecorder {
         int finalStatus = Outcome.status(status, failure);
         String endpoint = routes.endpoint(request, finalStatus);
         metrics.recorded(request.methodIndex, endpoint, finalStatus, duration);
-        String method = HttpMethods.label(request.methodIndex);
         if (failure != null) {
             Throwable cause = ExceptionLabels.unwrap(failure);
             metrics.exception(request.methodIndex, endpoint, exceptionLabels.label(cause));
-            events.emit(new UnhandledException(request.requestId, method, request.path, cause));
+            events.emit(new UnhandledException(request, cause));
         }
         if (accessLog && events.isEnabled(Level.INFO)) {
-            events.emit(new RequestProcessed(request.requestId, method, request.path, endpoint, finalStatus, duration));
+            events.emit(new RequestProcessed(request, endpoint, finalStatus, duration));
         }
         Runnable once = afterFirstRequest;
         if (once != null) {

@@ -1,5 +1,7 @@
 package io.obsagent.instrumentation.logging;
 
+import io.obsagent.core.events.RequestIdentity;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -33,7 +35,9 @@ final class MdcTargets {
     };
 
     private final List<WeakReference<Class<?>>> types;
-    private final Scope cleared = new Cleared();
+    /** Removes what {@link #put} set on a clean thread: the three keys, or the four with {@code trace_id}. */
+    private final Scope clearedThree = new Cleared(MdcBinding.ALWAYS_SET);
+    private final Scope clearedAll = new Cleared(MdcBinding.KEYS.length);
 
     private MdcTargets(List<WeakReference<Class<?>>> types) {
         this.types = types;
@@ -89,18 +93,19 @@ final class MdcTargets {
 
     /**
      * Puts the values into every store and returns what restores the previous ones. Usually no store holds any of
-     * the keys yet (a pooled thread between requests): then the shared {@link #cleared} scope is returned, which
+     * the keys yet (a pooled thread between requests): then a shared {@code Cleared} scope is returned, which
      * removes them again, and nothing is allocated.
      */
-    Scope put(String requestId, String method, String path) {
+    Scope put(RequestIdentity request) {
         if (!holdsAnyKey()) {
+            int keys = request.traceId() == null ? MdcBinding.ALWAYS_SET : MdcBinding.KEYS.length;
             for (int s = 0; s < types.size(); s++) {
                 Store store = store(s);
                 if (store != null) {
-                    store.putAll(requestId, method, path);
+                    store.putAll(request, keys);
                 }
             }
-            return cleared;
+            return keys == MdcBinding.ALWAYS_SET ? clearedThree : clearedAll;
         }
         int count = types.size();
         Store[] stores = new Store[count];
@@ -108,7 +113,7 @@ final class MdcTargets {
         for (int s = 0; s < count; s++) {
             stores[s] = store(s);
             if (stores[s] != null) {
-                stores[s].swap(requestId, method, path, previous, s * MdcBinding.KEYS.length);
+                stores[s].swap(request, previous, s * MdcBinding.KEYS.length);
             }
         }
         return new Swapped(stores, previous);
@@ -136,12 +141,18 @@ final class MdcTargets {
 
     /** Removes the keys from every store, in reverse order, so stores that share one map end clean. */
     private final class Cleared extends Scope {
+        private final int keys;
+
+        Cleared(int keys) {
+            this.keys = keys;
+        }
+
         @Override
         void restore() {
             for (int s = types.size() - 1; s >= 0; s--) {
                 Store store = store(s);
                 if (store != null) {
-                    store.removeAll();
+                    store.removeAll(keys);
                 }
             }
         }
@@ -204,42 +215,42 @@ final class MdcTargets {
             }
         }
 
-        void putAll(String requestId, String method, String path) {
-            set(MdcBinding.KEYS[0], requestId);
-            set(MdcBinding.KEYS[1], method);
-            set(MdcBinding.KEYS[2], path);
-        }
-
-        private void set(String key, String value) {
-            try {
-                put.invokeExact(key, value);
-            } catch (Throwable t) {
-                // One key failing must not stop the request; the others are still set.
+        /** The first {@code keys} keys, on a thread that holds none of them. */
+        void putAll(RequestIdentity request, int keys) {
+            for (int i = 0; i < keys; i++) {
+                try {
+                    put.invokeExact(MdcBinding.KEYS[i], MdcBinding.value(request, i));
+                } catch (Throwable t) {
+                    // One key failing must not stop the request; the others are still set.
+                }
             }
         }
 
-        void removeAll() {
-            for (String key : MdcBinding.KEYS) {
+        void removeAll(int keys) {
+            for (int i = 0; i < keys; i++) {
                 try {
-                    remove.invokeExact(key);
+                    remove.invokeExact(MdcBinding.KEYS[i]);
                 } catch (Throwable t) {
                     // Best effort per key.
                 }
             }
         }
 
-        void swap(String requestId, String method, String path, String[] previous, int offset) {
-            put(MdcBinding.KEYS[0], requestId, previous, offset);
-            put(MdcBinding.KEYS[1], method, previous, offset + 1);
-            put(MdcBinding.KEYS[2], path, previous, offset + 2);
-        }
-
-        private void put(String key, String value, String[] previous, int slot) {
-            try {
-                previous[slot] = (String) get.invokeExact(key);
-                put.invokeExact(key, value);
-            } catch (Throwable t) {
-                // One key failing must not stop the request; the others are still set.
+        /** Every key, remembering what it held: a key this request has no value for is removed meanwhile. */
+        void swap(RequestIdentity request, String[] previous, int offset) {
+            for (int i = 0; i < MdcBinding.KEYS.length; i++) {
+                String key = MdcBinding.KEYS[i];
+                String value = MdcBinding.value(request, i);
+                try {
+                    previous[offset + i] = (String) get.invokeExact(key);
+                    if (value != null) {
+                        put.invokeExact(key, value);
+                    } else {
+                        remove.invokeExact(key);
+                    }
+                } catch (Throwable t) {
+                    // One key failing must not stop the request; the others are still set.
+                }
             }
         }
 

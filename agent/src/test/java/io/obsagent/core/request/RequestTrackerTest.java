@@ -33,6 +33,23 @@ class RequestTrackerTest {
     }
 
     @Test
+    void aValidTraceparentGivesTheTraceIdToBothEventsAndAnInvalidOneNothing() throws Exception {
+        String parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        RequestContext traced = tracker.start("POST", "/t", null, parent);
+        assertThat(traced.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        exit(traced, null, 200, new IllegalStateException("boom"));
+        assertThat(fixture.events("request_processed").get(0).get("trace_id").asText())
+                .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(fixture.events("unhandled_exception").get(0).get("trace_id").asText())
+                .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+
+        RequestContext forged = tracker.start("GET", "/f", null, "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01\r\nX: y");
+        assertThat(forged.traceId()).isNull();
+        exit(forged, null, 200, null);
+        assertThat(fixture.events("request_processed").get(1).has("trace_id")).isFalse();
+    }
+
+    @Test
     void endingTwiceRecordsOnce() throws Exception {
         RequestContext request = tracker.start("GET", "/a", null, null);
         exit(request, null, 200, null);

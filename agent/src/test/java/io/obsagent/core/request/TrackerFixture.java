@@ -7,6 +7,7 @@ import io.obsagent.core.config.FaultPoint;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.events.Level;
+import io.obsagent.core.events.RequestIdentity;
 import io.obsagent.core.metrics.HttpMetrics;
 import io.obsagent.core.metrics.LabelLimit;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -40,9 +41,9 @@ final class TrackerFixture {
             new PrintStream(out, true), new PrintStream(out, true));
     private final LoggingContext recording = new LoggingContext() {
         @Override
-        public Object enter(String requestId, String method, String path) {
-            logging.add("enter " + requestId);
-            return requestId;
+        public Object enter(RequestIdentity request) {
+            logging.add("enter " + request.requestId());
+            return request.requestId();
         }
 
         @Override

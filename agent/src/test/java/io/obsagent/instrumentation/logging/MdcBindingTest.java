@@ -1,5 +1,6 @@
 package io.obsagent.instrumentation.logging;
 
+import io.obsagent.core.events.FixedRequest;
 import org.apache.logging.log4j.ThreadContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class MdcBindingTest {
 
     @Test
     void theRequestKeysAreInBothStoresDuringTheRequestAndGoneAfter() {
-        Object scope = binding.enter("req-1", "POST", "/api/v1/tasks");
+        Object scope = binding.enter(new FixedRequest("req-1", "POST", "/api/v1/tasks"));
 
         assertThat(MDC.get("request_id")).isEqualTo("req-1");
         assertThat(MDC.get("method")).isEqualTo("POST");
@@ -40,12 +41,25 @@ class MdcBindingTest {
     }
 
     @Test
+    void aTraceIdIsPutOnlyForARequestThatCameWithOneAndRemovedAfter() {
+        binding.exit(binding.enter(new FixedRequest("plain", "GET", "/")));
+        Object scope = binding.enter(new FixedRequest("traced", "GET", "/", "4bf92f3577b34da6a3ce929d0e0e4736"));
+        assertThat(MDC.get("trace_id")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        binding.exit(scope);
+        assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+
+        MDC.put("trace_id", "the-application's");
+        binding.exit(binding.enter(new FixedRequest("untraced", "GET", "/")));
+        assertThat(MDC.get("trace_id")).isEqualTo("the-application's");
+    }
+
+    @Test
     void valuesTheApplicationHadBeforeAreRestored() {
         MDC.put("request_id", "outer");
         MDC.put("tenant", "acme");
         ThreadContext.put("path", "/outer");
 
-        binding.exit(binding.enter("inner", "GET", "/inner"));
+        binding.exit(binding.enter(new FixedRequest("inner", "GET", "/inner")));
 
         assertThat(MDC.get("request_id")).isEqualTo("outer");
         assertThat(MDC.get("tenant")).isEqualTo("acme");
@@ -57,7 +71,7 @@ class MdcBindingTest {
     void aPooledThreadCarriesNothingFromOneRequestToTheNext() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            pool.submit(() -> binding.exit(binding.enter("first", "GET", "/a"))).get();
+            pool.submit(() -> binding.exit(binding.enter(new FixedRequest("first", "GET", "/a")))).get();
             String seenByNext = pool.submit(() -> MDC.get("request_id") + "/" + ThreadContext.get("request_id")).get();
             assertThat(seenByNext).isEqualTo("null/null");
         } finally {
@@ -73,7 +87,7 @@ class MdcBindingTest {
         thread.setContextClassLoader(new ClassLoader(null) {
         });
         try {
-            assertThat(binding.enter("req", "GET", "/")).isNull();
+            assertThat(binding.enter(new FixedRequest("req", "GET", "/"))).isNull();
         } finally {
             thread.setContextClassLoader(before);
         }

@@ -8,6 +8,7 @@ import io.obsagent.core.events.Level;
 import io.obsagent.core.metrics.HttpMetrics;
 import io.obsagent.core.metrics.LabelLimit;
 import io.obsagent.core.request.CurrentRequest;
+import io.obsagent.core.events.RequestIdentity;
 import io.obsagent.core.request.LoggingContext;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestIds;
@@ -38,7 +39,7 @@ class AsyncCompletionTest {
 
     private static final LoggingContext NO_MDC = new LoggingContext() {
         @Override
-        public Object enter(String requestId, String method, String path) {
+        public Object enter(RequestIdentity request) {
             return null;
         }
 

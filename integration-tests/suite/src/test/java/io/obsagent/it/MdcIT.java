@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import io.obsagent.it.harness.AgentEvents;
 import io.obsagent.it.harness.AppJar;
 import io.obsagent.it.harness.AppProcess;
 import io.obsagent.it.harness.Apps;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The application reads the request's ID from its own logging context: SLF4J's MDC on Jetty 9 with Logback 1.2,
- * Log4j 2's ThreadContext on Jersey; and a pattern's {@code %X{request_id}} prints it.
+ * Log4j 2's ThreadContext on Jersey; and a pattern's {@code %X{request_id}} prints it. A valid incoming
+ * {@code traceparent} puts its trace-id there as {@code trace_id}.
  */
 class MdcIT {
 
@@ -41,6 +43,18 @@ class MdcIT {
             assertThat(generated.body()).isEqualTo(generated.header("X-Request-ID"));
             app.awaitLine(line -> line.contains("mdc check") && line.contains("request_id=" + generated.body()),
                     Duration.ofSeconds(10));
+
+            // A valid W3C traceparent gives its trace-id to the logging context and the access event; a forged one nothing.
+            String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+            String key = path + "?key=trace_id";
+            assertThat(Http.get(app.appUrl(key), "X-Request-ID", "traced", "traceparent",
+                    "00-" + traceId + "-00f067aa0ba902b7-01").body()).isEqualTo(traceId);
+            assertThat(Http.get(app.appUrl(key), "X-Request-ID", "forged", "traceparent",
+                    "00-" + traceId.toUpperCase() + "-00f067aa0ba902b7-01").body()).isEqualTo("none");
+            assertThat(Http.get(app.appUrl(key), "X-Request-ID", "after").body()).isEqualTo("none");
+            AgentEvents events = AgentEvents.of(app, path);
+            assertThat(events.awaitRequestProcessed("traced")).containsEntry("trace_id", traceId);
+            assertThat(events.awaitRequestProcessed("forged")).doesNotContainKey("trace_id");
         }
     }
 }

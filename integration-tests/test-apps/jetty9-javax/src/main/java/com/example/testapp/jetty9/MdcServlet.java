@@ -11,14 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Answers the request ID the application sees in SLF4J's MDC ("none" when absent). */
+/** Answers the request ID (or the MDC key {@code ?key=}) the application sees in SLF4J's MDC ("none" when absent). */
 final class MdcServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(MdcServlet.class);
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String requestId = MDC.get("request_id");
+        String key = request.getParameter("key");
+        String requestId = MDC.get(key == null ? "request_id" : key);
         LOG.info("mdc check");
         PlainText.write(response, requestId == null ? "none" : requestId);
     }
