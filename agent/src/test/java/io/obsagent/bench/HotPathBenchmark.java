@@ -63,7 +63,7 @@ public class HotPathBenchmark {
     public void metricsRecord() {
         state.metrics.started();
         state.metrics.finished();
-        state.metrics.recorded(0, "/api/v1/tasks/{id}", 200, 3_000_000L);
+        state.metrics.recorded(REQUEST, 0, "/api/v1/tasks/{id}", 200, 3_000_000L);
     }
 
     @Benchmark

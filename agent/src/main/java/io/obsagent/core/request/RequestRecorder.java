@@ -48,7 +48,7 @@ public final class RequestRecorder {
         Throwable failure = Outcome.failure(escaped, request.thrownInside(), request.recordedError, status);
         int finalStatus = Outcome.status(status, failure);
         String endpoint = routes.endpoint(request, finalStatus);
-        metrics.recorded(request.methodIndex, endpoint, finalStatus, duration);
+        metrics.recorded(request, request.methodIndex, endpoint, finalStatus, duration);
         if (failure != null) {
             Throwable cause = ExceptionLabels.unwrap(failure);
             metrics.exception(request.methodIndex, endpoint, exceptionLabels.label(cause));
