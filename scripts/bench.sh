@@ -2,12 +2,13 @@
 # ---------------------------------------------------------------------------------------------------------
 # bench.sh — what obs-agent costs a service, next to no agent and next to the OpenTelemetry Java agent.
 #
-# It runs the sample task API (sample-app) in three configurations, interleaved A B C A B C ... so that
-# drift of a shared machine (other builds, thermal, noisy neighbours) hits all three alike:
+# It runs the sample task API (sample-app) in four configurations, interleaved A B D C A B D C ... so that
+# drift of a shared machine (other builds, thermal, noisy neighbours) hits all of them alike:
 #   A  no agent
 #   B  obs-agent with its defaults (only server.port moved to a free port so runs cannot collide)
+#   D  obs-agent with the access log off (access_log.enabled=false): what the access event costs is B - D
 #   C  OpenTelemetry Java agent, metrics only, exported as Prometheus
-# All three use the same JDK and the same JVM flags: -Xmx256m -XX:+UseSerialGC. The GC is named
+# All of them use the same JDK and the same JVM flags: -Xmx256m -XX:+UseSerialGC. The GC is named
 # explicitly so the JVM's ergonomics (which pick Serial or G1 from the CPU count) cannot differ between
 # runs or machines. Nothing is pinned to CPUs: the service, wrk and the poller share the machine's cores.
 #
@@ -16,7 +17,9 @@
 #                    program (scripts/bench/StartupPoll.java) started and warmed before the launch. A curl
 #                    loop was measured and rejected: ~13 ms CPU per attempt (half a core) and a ~24 ms real
 #                    period, against ~0.7 ms and 10.6 ms for the Java poller (details in its comment).
-#   GET by id        after a warm-up, wrk against GET /api/v1/tasks/{id}: requests/s, p50, p99
+#   list (fast)      after a warm-up on it, wrk against GET /api/v1/tasks with one task stored: the sample's
+#                    fastest endpoint (~70 µs of CPU), where a fixed per-request cost of an agent shows most
+#   GET by id        after a warm-up with the mix, wrk against GET /api/v1/tasks/{id}: requests/s, p50, p99
 #   mix              wrk, 80 % GET by id / 20 % POST create (scripts/bench/load.lua): requests/s, p50, p99
 #   CPU per request  the service's utime+stime (/proc/PID/stat) over a load window / requests wrk completed
 #   RSS after load   VmRSS of the service right after the load
@@ -66,7 +69,7 @@ readonly WRK_THREADS=2
 readonly WRK_CONNECTIONS=16
 readonly MIX_POST_PERCENT=20
 readonly STARTUP_TIMEOUT_S=180
-readonly CONFIGS=(A B C)
+readonly CONFIGS=(A B D C)
 
 # ---- options (see usage) ----------------------------------------------------------------------------------
 rounds=5
@@ -91,12 +94,13 @@ usage() {
 Usage: scripts/bench.sh [--rounds N] [--quick] [--warmup SECONDS] [--duration SECONDS]
        scripts/bench.sh --jmh
 
-Benchmarks sample-app with no agent (A), with obs-agent (B) and with the OpenTelemetry agent metrics-only (C),
-interleaved, and writes medians and ratios to target/bench/results.md (every run: target/bench/runs.csv).
+Benchmarks sample-app with no agent (A), with obs-agent at its defaults (B) and with its access log off (D), and
+with the OpenTelemetry agent metrics-only (C), interleaved, and writes medians and ratios to
+target/bench/results.md (every run: target/bench/runs.csv).
 
   --rounds N          runs per configuration (default 5); figures are medians over them
   --warmup SECONDS    wrk warm-up before measuring (default 10)
-  --duration SECONDS  length of each of the two measured wrk loads (default 20)
+  --duration SECONDS  length of each of the three measured wrk loads (default 20)
   --quick             one round, 3 s warm-up, 5 s loads: proves the script works, figures are rough
   --jmh               only the JMH microbenchmarks of the agent's per-request path (target/bench/jmh.txt)
   -h, --help          this text
@@ -239,6 +243,7 @@ agent_flags() {
     case "$config" in
         A) ;;
         B) printf '%s\n' "-javaagent:$OBS_AGENT_JAR=server.port=$side_port" ;;
+        D) printf '%s\n' "-javaagent:$OBS_AGENT_JAR=server.port=$side_port,access_log.enabled=false" ;;
         C) printf '%s\n' "-javaagent:$OTEL_JAR" -Dotel.traces.exporter=none -Dotel.logs.exporter=none \
                -Dotel.metrics.exporter=prometheus "-Dotel.exporter.prometheus.port=$side_port" ;;
     esac
@@ -376,7 +381,7 @@ agent_check() {
     local config=$1 side_port=$2
     case "$config" in
         A) echo "n/a" ;;
-        B) grep -q '"event":"agent_started"' "$LOG_DIR/$RUN_NAME.out" "$LOG_DIR/$RUN_NAME.err" 2>/dev/null \
+        B|D) grep -q '"event":"agent_started"' "$LOG_DIR/$RUN_NAME.out" "$LOG_DIR/$RUN_NAME.err" 2>/dev/null \
                && echo "agent_started" || echo "no-agent_started-line" ;;
         C) curl -s -o /dev/null -w 'metrics-http-%{http_code}' --max-time 5 "http://127.0.0.1:$side_port/metrics" \
                || echo "metrics-unreachable" ;;
@@ -386,7 +391,7 @@ agent_check() {
 # One full run of one configuration; appends a row to runs.csv, or sets RUN_LOST and writes nothing.
 run_once() {
     local config=$1 round=$2 app_port side_port task_id rss heap check busy
-    local get_rps get_p50 get_p99 get_cpu get_n get_err
+    local list_rps list_p50 list_p99 list_cpu list_n list_err get_rps get_p50 get_p99 get_cpu get_n get_err
     RUN_LOST=""
     app_port=$(free_port)
     side_port=$(free_port)
@@ -398,6 +403,14 @@ run_once() {
     [[ -z $RUN_LOST ]] || return 0
     log "  start-up ${STARTUP_S}s"
     task_id=$(create_task "$app_port")
+
+    # The fast endpoint first, while the store holds one task: the mix below creates more, and the list grows.
+    ((warmup_s == 0)) || run_wrk "$app_port" "$warmup_s" 0 - list "$LOG_DIR/$RUN_NAME.wrk-warmup-list.txt"
+    service_alive "list warm-up" || return 0
+    run_wrk "$app_port" "$load_s" 0 "$SERVICE_PID" list "$LOG_DIR/$RUN_NAME.wrk-list.txt"
+    service_alive "list load" || return 0
+    list_rps=$WRK_RPS list_p50=$WRK_P50_MS list_p99=$WRK_P99_MS list_cpu=$WRK_CPU_US list_n=$WRK_REQUESTS list_err=$WRK_ERRORS
+    log "  list:      $list_rps req/s, p50 ${list_p50} ms, p99 ${list_p99} ms, ${list_cpu} us CPU/req"
 
     ((warmup_s == 0)) || run_wrk "$app_port" "$warmup_s" "$MIX_POST_PERCENT" - "$task_id" "$LOG_DIR/$RUN_NAME.wrk-warmup.txt"
     service_alive "warm-up" || return 0
@@ -416,7 +429,7 @@ run_once() {
     log "  RSS ${rss} MiB, heap after GC ${heap} MiB, check: $check"
     stop_process "$SERVICE_PID" 15
 
-    echo "$round,$config,$STARTUP_S,$get_rps,$get_p50,$get_p99,$get_cpu,$get_n,$get_err,$WRK_RPS,$WRK_P50_MS,$WRK_P99_MS,$WRK_CPU_US,$WRK_REQUESTS,$WRK_ERRORS,$rss,$heap,$busy,$check" >>"$RUNS_CSV"
+    echo "$round,$config,$STARTUP_S,$list_rps,$list_p50,$list_p99,$list_cpu,$list_n,$list_err,$get_rps,$get_p50,$get_p99,$get_cpu,$get_n,$get_err,$WRK_RPS,$WRK_P50_MS,$WRK_P99_MS,$WRK_CPU_US,$WRK_REQUESTS,$WRK_ERRORS,$rss,$heap,$busy,$check" >>"$RUNS_CSV"
 }
 
 # Runs one configuration until a run completes; a run lost to an outside kill is repeated (twice at most).
@@ -453,19 +466,21 @@ sum_column() { column_values "$1" "$2" | awk '{ s += $1 } END { print s + 0 }'; 
 # Megabytes of 10^6 bytes, as jar sizes are usually quoted.
 jar_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 
-# One markdown row: label, printf format, then the A, B, C values; ratios to A.
+# One markdown row: label, printf format, then the A, B, D, C values; ratios to A.
 table_row() {
-    local label=$1 fmt=$2 a=$3 b=$4 c=$5
-    awk -v label="$label" -v fmt="$fmt" -v a="$a" -v b="$b" -v c="$c" 'BEGIN {
-        ratio_b = (a != "" && a + 0 != 0 && b != "") ? sprintf("%.2f", b / a) : "n/a"
-        ratio_c = (a != "" && a + 0 != 0 && c != "") ? sprintf("%.2f", c / a) : "n/a"
-        printf "| %s | " fmt " | " fmt " | " fmt " | %s | %s |\n", label, a, b, c, ratio_b, ratio_c
-    }'
+    local label=$1 fmt=$2 a=$3 b=$4 d=$5 c=$6
+    awk -v label="$label" -v fmt="$fmt" -v a="$a" -v b="$b" -v d="$d" -v c="$c" '
+        function ratio(x) { return (a != "" && a + 0 != 0 && x != "") ? sprintf("%.2f", x / a) : "n/a" }
+        BEGIN { printf "| %s | " fmt " | " fmt " | " fmt " | " fmt " | %s | %s | %s |\n", label, a, b, d, c, ratio(b), ratio(d), ratio(c) }'
 }
 
 # The measured rows of the tables: label | printf format | runs.csv column.
 readonly METRICS=(
     "start-up to first 200 (s)|%.2f|startup_s"
+    "list (fast): requests/s|%.0f|list_rps"
+    "list (fast): p50 latency (ms)|%.2f|list_p50_ms"
+    "list (fast): p99 latency (ms)|%.2f|list_p99_ms"
+    "list (fast): CPU per request (µs)|%.1f|list_cpu_us_per_req"
     "GET by id: requests/s|%.0f|get_rps"
     "GET by id: p50 latency (ms)|%.2f|get_p50_ms"
     "GET by id: p99 latency (ms)|%.2f|get_p99_ms"
@@ -480,13 +495,13 @@ readonly METRICS=(
 
 results_table() {
     local metric label fmt column
-    echo "| metric (median of $rounds) | A: no agent | B: obs-agent | C: OTel agent $OTEL_VERSION | B/A | C/A |"
-    echo "|---|---:|---:|---:|---:|---:|"
+    echo "| metric (median of $rounds) | A: no agent | B: obs-agent | D: obs-agent, access log off | C: OTel agent $OTEL_VERSION | B/A | D/A | C/A |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
     for metric in "${METRICS[@]}"; do
         IFS='|' read -r label fmt column <<<"$metric"
-        table_row "$label" "$fmt" "$(median "$column" A)" "$(median "$column" B)" "$(median "$column" C)"
+        table_row "$label" "$fmt" "$(median "$column" A)" "$(median "$column" B)" "$(median "$column" D)" "$(median "$column" C)"
     done
-    echo "| agent jar size (MB = 10^6 bytes) | — | $(jar_mb "$OBS_AGENT_JAR") | $(jar_mb "$OTEL_JAR") | — | — |"
+    echo "| agent jar size (MB = 10^6 bytes) | — | $(jar_mb "$OBS_AGENT_JAR") | $(jar_mb "$OBS_AGENT_JAR") | $(jar_mb "$OTEL_JAR") | — | — | — |"
 }
 
 # "min–max" of a column for one configuration.
@@ -501,21 +516,22 @@ spread() {
 # Smallest and largest run of each configuration: how far to trust the medians.
 spread_table() {
     local metric label fmt column
-    echo "| metric (min–max of $rounds) | A: no agent | B: obs-agent | C: OTel agent |"
-    echo "|---|---:|---:|---:|"
+    echo "| metric (min–max of $rounds) | A: no agent | B: obs-agent | D: access log off | C: OTel agent |"
+    echo "|---|---:|---:|---:|---:|"
     for metric in "${METRICS[@]}"; do
         IFS='|' read -r label fmt column <<<"$metric"
-        echo "| $label | $(spread "$column" "$fmt" A) | $(spread "$column" "$fmt" B) | $(spread "$column" "$fmt" C) |"
+        echo "| $label | $(spread "$column" "$fmt" A) | $(spread "$column" "$fmt" B) | $(spread "$column" "$fmt" D) | $(spread "$column" "$fmt" C) |"
     done
 }
 
 error_notes() {
-    local config get_err mix_err any=false
+    local config list_err get_err mix_err any=false
     for config in "${CONFIGS[@]}"; do
+        list_err=$(sum_column list_errors "$config")
         get_err=$(sum_column get_errors "$config")
         mix_err=$(sum_column mix_errors "$config")
-        if ((get_err + mix_err > 0)); then
-            echo "- $config: wrk counted $get_err errors in the GET loads and $mix_err in the mix loads (non-2xx/3xx, socket errors, timeouts)."
+        if ((list_err + get_err + mix_err > 0)); then
+            echo "- $config: wrk counted $list_err errors in the list loads, $get_err in the GET loads and $mix_err in the mix loads (non-2xx/3xx, socket errors, timeouts)."
             any=true
         fi
     done
@@ -552,9 +568,10 @@ write_results() {
         echo "- CPUs: $(nproc) ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
         echo "- JVM flags (all configurations): \`${JVM_FLAGS[*]}\` — Serial GC, chosen explicitly"
         echo "- B: \`-javaagent:$OBS_AGENT_JAR=server.port=<free port>\`"
+        echo "- D: \`-javaagent:$OBS_AGENT_JAR=server.port=<free port>,access_log.enabled=false\`"
         echo "- C: \`-javaagent:$OTEL_JAR -Dotel.traces.exporter=none -Dotel.logs.exporter=none -Dotel.metrics.exporter=prometheus -Dotel.exporter.prometheus.port=<free port>\`"
         echo "- other work on the machine: $(busy_summary)"
-        echo "- load: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS, ${warmup_s} s warm-up (mix), then ${load_s} s GET /api/v1/tasks/{id} and ${load_s} s mix ($((100 - MIX_POST_PERCENT)) % GET by id / $MIX_POST_PERCENT % POST create); $rounds round(s), interleaved A B C"
+        echo "- load: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS; ${warmup_s} s warm-up then ${load_s} s GET /api/v1/tasks (one task stored); ${warmup_s} s warm-up (mix), then ${load_s} s GET /api/v1/tasks/{id} and ${load_s} s mix ($((100 - MIX_POST_PERCENT)) % GET by id / $MIX_POST_PERCENT % POST create); $rounds round(s), interleaved ${CONFIGS[*]}"
         echo
         noise_warning
         echo "$table"
@@ -610,7 +627,7 @@ main() {
 
     local started round config table
     started=$(date +%s)
-    echo "round,config,startup_s,get_rps,get_p50_ms,get_p99_ms,get_cpu_us_per_req,get_requests,get_errors,mix_rps,mix_p50_ms,mix_p99_ms,mix_cpu_us_per_req,mix_requests,mix_errors,rss_mb,heap_used_mb,busy_before_pct,agent_check" >"$RUNS_CSV"
+    echo "round,config,startup_s,list_rps,list_p50_ms,list_p99_ms,list_cpu_us_per_req,list_requests,list_errors,get_rps,get_p50_ms,get_p99_ms,get_cpu_us_per_req,get_requests,get_errors,mix_rps,mix_p50_ms,mix_p99_ms,mix_cpu_us_per_req,mix_requests,mix_errors,rss_mb,heap_used_mb,busy_before_pct,agent_check" >"$RUNS_CSV"
     for ((round = 1; round <= rounds; round++)); do
         for config in "${CONFIGS[@]}"; do
             measure_configuration "$config" "$round"

@@ -2,7 +2,7 @@
 --
 --   wrk ... -s scripts/bench/load.lua http://127.0.0.1:PORT -- TASK_ID POST_PERCENT
 --
--- POST_PERCENT = 0 : every request is GET /api/v1/tasks/TASK_ID
+-- POST_PERCENT = 0 : every request is GET /api/v1/tasks/TASK_ID (TASK_ID "list": GET /api/v1/tasks)
 -- POST_PERCENT = 20: each request is, at random, POST /api/v1/tasks (create, 20 %) or the GET above (80 %)
 --
 -- done() prints one line "BENCH_RESULT key=value ..." that bench.sh parses (latencies in microseconds),
@@ -21,7 +21,11 @@ end
 
 -- Runs in each thread's Lua state.
 function init(args)
-  get_path = "/api/v1/tasks/" .. (args[1] or "1")
+  if args[1] == "list" then
+    get_path = "/api/v1/tasks"
+  else
+    get_path = "/api/v1/tasks/" .. (args[1] or "1")
+  end
   post_percent = tonumber(args[2] or "0")
   math.randomseed(os.time() * 100 + (thread_number or 0))
 end
