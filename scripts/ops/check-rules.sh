@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Checks the operations kit's Prometheus files with promtool: the configuration and rule files are valid, the
-# rules' unit tests pass, and every alert has a unit test that expects it firing and one that expects it quiet.
+# rules' unit tests pass, every alert has a unit test that expects it firing and one that expects it quiet, and
+# its runbook entry exists in README.md.
 # Called by scripts/test.sh; needs promtool (Debian package prometheus).
 set -euo pipefail
 cd "$(dirname "$0")/prometheus"
 
 # prometheus-kubernetes.yml is left out: Debian's Prometheus is built without Kubernetes discovery, so its
-# promtool rejects kubernetes_sd_configs (the suite's OperationsKitManifestsIT parses that file instead).
+# promtool rejects kubernetes_sd_configs (the suite's OperationsKitIT reads that file instead).
 promtool check config prometheus.yml
 promtool check rules rules/*.yml
 promtool test rules tests/*.yml
@@ -20,6 +21,11 @@ for alert in $(sed -n 's/^ *- alert: *//p' rules/*.yml); do
     echo "alert $alert: $firing firing and $quiet quiet unit tests; each alert needs both" >&2
     missing=1
   fi
+  # runbook_url is README.md#<name in lower case>: the README's heading of that name.
+  if ! grep -q "runbook_url: \"README.md#${alert,,}\"" rules/*.yml || ! grep -qx "#### $alert" ../../../README.md; then
+    echo "alert $alert: no runbook_url README.md#${alert,,} or no README heading '#### $alert'" >&2
+    missing=1
+  fi
 done
-[ "$missing" -eq 0 ] && echo "every alert has unit tests firing and quiet"
+[ "$missing" -eq 0 ] && echo "every alert has unit tests firing and quiet, and a runbook entry"
 exit "$missing"
