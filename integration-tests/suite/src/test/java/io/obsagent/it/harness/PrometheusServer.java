@@ -26,6 +26,7 @@ public final class PrometheusServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     private final Process process;
     private final Path log;
@@ -87,7 +88,7 @@ public final class PrometheusServer implements AutoCloseable {
                 last = String.valueOf(notYetListening.getCause());
             }
             assertThat(System.nanoTime()).as("%s within %s; last result %s", promql, timeout, last).isLessThan(deadline);
-            sleep(250);
+            AppProcess.sleep(POLL_INTERVAL);
         }
     }
 
@@ -132,15 +133,6 @@ public final class PrometheusServer implements AutoCloseable {
             return JSON.readTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + body, e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }
