@@ -42,7 +42,7 @@ final class OperationsKit {
 
     /** The side server's default port, as the contract states it (agent/SPEC.md, configuration table). */
     int agentDefaultSidePort() {
-        Matcher m = DEFAULT_PORT.matcher(read(ops.resolve("../../agent/SPEC.md")));
+        Matcher m = DEFAULT_PORT.matcher(read(ops.resolve("../..").resolve("agent/SPEC.md")));
         if (!m.find()) {
             throw new IllegalStateException("agent/SPEC.md states no server.port default");
         }
