@@ -2,6 +2,11 @@
 # Runs the sample task service with obs-agent attached, building whatever is missing first.
 # The application's own log lines come out as JSON carrying the request ID (app_logs.json=true) and
 # its business metrics come from sample-app/obs.properties. Stop with Ctrl-C.
+#
+#   scripts/demo.sh --observe   also starts a real Prometheus and Alertmanager (Debian packages prometheus and
+#                               prometheus-alertmanager, installed when missing) with the operations kit's scrape
+#                               configuration and rules (scripts/ops/prometheus), sends steady traffic with a few
+#                               errors, and prints the URLs to open. Ctrl-C stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,5 +33,9 @@ cat <<INFO
    readiness  http://localhost:$SIDE_PORT/health/ready
    try:  curl -i -X POST -H 'Content-Type: application/json' -d '{"title":"write docs"}' http://localhost:$APP_PORT/api/v1/tasks
 INFO
+
+if [ "${1:-}" = "--observe" ]; then
+  exec scripts/ops/observe.sh "$APP_PORT" "$SIDE_PORT" "$AGENT=$AGENT_ARGS" "$APP"
+fi
 
 exec env SERVER_PORT="$APP_PORT" java -javaagent:"$AGENT=$AGENT_ARGS" -jar "$APP"

@@ -25,6 +25,9 @@ install_packages() {
 
 install_packages
 
+echo "== operations kit: promtool check and test rules"
+scripts/ops/check-rules.sh
+
 echo "== mvn verify (JDK 17)"
 mvn -B -ntp verify
 

@@ -9,6 +9,7 @@ import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.metrics.JvmMetricsRegistration;
+import io.obsagent.core.metrics.ReadinessMetrics;
 import io.obsagent.core.metrics.rules.MetricRules;
 import io.obsagent.core.readiness.AppCheck;
 import io.obsagent.core.readiness.ConfiguredChecks;
@@ -111,9 +112,10 @@ final class AgentRuntime {
             checks.add(new AppCheck(core.appState, server.port()));
             checks.add(new DatabaseCheck(core.dataSources));
             checks.addAll(ConfiguredChecks.from(config.get(Settings.READY_CHECKS)));
+            ReadinessChecks readiness = ReadinessChecks.of(checks);
+            ReadinessMetrics.register(core.registry, readiness);
             server.start(new ServiceInfo(config.get(Settings.SERVICE_NAME), config.get(Settings.SERVICE_VERSION),
-                    agentVersion()), config.get(Settings.SERVER_AUTH), core.registry, ReadinessChecks.of(checks),
-                    core.faults);
+                    agentVersion()), config.get(Settings.SERVER_AUTH), core.registry, readiness, core.faults);
             return server;
         } catch (Throwable t) {
             core.faults.report("server", "side server not started on " + host + ":" + port + ": " + t);

@@ -273,7 +273,8 @@ public final class AppProcess implements AutoCloseable {
                 + "\nlast lines:\n" + output.tail(TAIL_LINES);
     }
 
-    private static void sleep(Duration duration) {
+    /** Between two polls; an interrupt ends the test. */
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
