@@ -4,9 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.security.ProtectionDomain;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -52,12 +54,39 @@ final class BootLoaderBridge {
             Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
             Method defineClass = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
                     ClassLoader.class, ProtectionDomain.class);
-            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-                defineClass.invoke(unsafe, c.getKey(), c.getValue(), 0, c.getValue().length, null, null);
-            }
+            defineInDependencyOrder(classes, unsafe, defineClass);
             return true;
         } catch (Throwable java8OrRefused) {
             return false;
+        }
+    }
+
+    /**
+     * Defines every class, each after the supertypes it names: a class whose supertype is not defined yet (an
+     * anonymous {@code AppLogs$1} comes before {@code AppLogs$Hooks} in the jar) fails to define without being
+     * defined, and is tried again after the others.
+     */
+    private static void defineInDependencyOrder(Map<String, byte[]> classes, Object unsafe, Method defineClass)
+            throws ReflectiveOperationException {
+        Map<String, byte[]> pending = new LinkedHashMap<String, byte[]>(classes);
+        while (!pending.isEmpty()) {
+            int before = pending.size();
+            InvocationTargetException lastFailure = null;
+            for (Iterator<Map.Entry<String, byte[]>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, byte[]> c = it.next();
+                try {
+                    defineClass.invoke(unsafe, c.getKey(), c.getValue(), 0, c.getValue().length, null, null);
+                    it.remove();
+                } catch (InvocationTargetException supertypeNotYetDefined) {
+                    if (!(supertypeNotYetDefined.getCause() instanceof NoClassDefFoundError)) {
+                        throw supertypeNotYetDefined;
+                    }
+                    lastFailure = supertypeNotYetDefined;
+                }
+            }
+            if (lastFailure != null && pending.size() == before) {
+                throw lastFailure;
+            }
         }
     }
 
