@@ -48,6 +48,8 @@ final class AgentInstrumentations {
 
     /** JDK classes (internal names) instrumented although the JDK is otherwise never touched. */
     static List<String> jdkTypes() {
-        return Installer.internalNames(ServerSocketInstrumentation.TYPES);
+        List<String> types = new ArrayList<String>(Installer.internalNames(ServerSocketInstrumentation.TYPES));
+        types.addAll(Installer.internalNames(JsonConsoleInstrumentation.JUL_HANDLER));
+        return types;
     }
 }

@@ -14,7 +14,8 @@ public final class JsonFields {
     private final StringBuilder out;
     private boolean first = true;
 
-    JsonFields(StringBuilder out) {
+    /** Fields appended to {@code out}, which the caller has opened with '{' and will close. */
+    public JsonFields(StringBuilder out) {
         this.out = out;
     }
 

@@ -1,6 +1,7 @@
 package io.obsagent.core.request;
 
 import io.obsagent.bridge.RequestHandle;
+import io.obsagent.core.metrics.HttpMethods;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
@@ -64,6 +65,15 @@ public final class RequestContext extends RequestHandle {
     @Override
     public String requestId() {
         return requestId;
+    }
+
+    /** The request's method label, as the MDC and the access event have it. */
+    public String method() {
+        return HttpMethods.label(methodIndex);
+    }
+
+    public String path() {
+        return path;
     }
 
     @Override
