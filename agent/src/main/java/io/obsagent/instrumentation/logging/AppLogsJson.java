@@ -20,10 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AppLogsJson implements AppLogs.Hooks {
 
     static final String WHERE = "app_logs.json";
+    private static final String LOG4J1_SWITCH = "io.obsagent.instrumentation.logging.log4j1.AgentConsoleSwitch";
 
     private final LogbackJsonConsole logback;
     private final Log4jJsonConsole log4j;
     private final AppLogFormat format;
+    private final AdapterLoaders loaders = new AdapterLoaders();
     private final EventWriter events;
     private final AgentSelfMetrics selfMetrics;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -32,7 +34,6 @@ public final class AppLogsJson implements AppLogs.Hooks {
         this.events = events;
         this.selfMetrics = selfMetrics;
         this.format = format;
-        AdapterLoaders loaders = new AdapterLoaders();
         this.logback = new LogbackJsonConsole(loaders, format);
         this.log4j = new Log4jJsonConsole(loaders, format);
     }
@@ -43,14 +44,22 @@ public final class AppLogsJson implements AppLogs.Hooks {
         return AgentConsoleFormatter.forHandler(handler, formatter, format);
     }
 
-    /** A Logback {@code ConsoleAppender} is starting, or a Log4j 2 {@code ConsoleAppender.Builder} is building. */
+    /**
+     * A Logback {@code ConsoleAppender} is starting, a Log4j 1.2 one activating its options, or a Log4j 2
+     * {@code ConsoleAppender.Builder} is building.
+     */
     @Override
     public void consoleAppenderStarting(Object appenderOrBuilder) {
-        Class<?> logbackConsole = LogbackJsonConsole.consoleAppenderType(appenderOrBuilder);
-        String library = logbackConsole != null ? "logback" : "log4j";
+        Class<?> logbackConsole = typeNamed(appenderOrBuilder, JsonConsoleInstrumentation.LOGBACK_CONSOLE);
+        Class<?> log4j1Console = logbackConsole != null ? null
+                : typeNamed(appenderOrBuilder, JsonConsoleInstrumentation.LOG4J1_CONSOLE);
+        String library = logbackConsole != null ? "logback" : log4j1Console != null ? "log4j1" : "log4j";
         try {
             if (logbackConsole != null) {
                 logback.switchToJson(appenderOrBuilder, logbackConsole);
+            } else if (log4j1Console != null) {
+                loaders.switchFor(LOG4J1_SWITCH, log4j1Console.getClassLoader(), AppLogFormat.class, format)
+                        .apply(appenderOrBuilder);
             } else {
                 log4j.switchToJson(appenderOrBuilder);
             }
@@ -62,6 +71,16 @@ public final class AppLogsJson implements AppLogs.Hooks {
             reportOnce(library, "could not switch the " + library + " console output to JSON, it stays as it is: "
                     + cause);
         }
+    }
+
+    /** The class named {@code name} that {@code candidate} is an instance of, or null. */
+    static Class<?> typeNamed(Object candidate, String name) {
+        for (Class<?> type = candidate.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(name)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     private void reportOnce(String library, String error) {

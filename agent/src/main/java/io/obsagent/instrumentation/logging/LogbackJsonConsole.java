@@ -23,16 +23,6 @@ final class LogbackJsonConsole {
         this.format = format;
     }
 
-    /** The {@code ch.qos.logback.core.ConsoleAppender} class {@code candidate} is an instance of, or null. */
-    static Class<?> consoleAppenderType(Object candidate) {
-        for (Class<?> type = candidate.getClass(); type != null; type = type.getSuperclass()) {
-            if (type.getName().equals(JsonConsoleInstrumentation.LOGBACK_CONSOLE)) {
-                return type;
-            }
-        }
-        return null;
-    }
-
     /** True when the encoder was replaced. */
     boolean switchToJson(Object appender, Class<?> consoleType) throws Exception {
         ClassLoader logback = consoleType.getClassLoader();

@@ -2,6 +2,9 @@ package io.obsagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.obsagent.it.harness.AppProcess;
 import io.obsagent.it.harness.AppProcessBuilder;
@@ -19,7 +23,12 @@ import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.HttpResult;
 import io.obsagent.it.harness.Jdks;
 import io.obsagent.it.harness.JsonLines;
+import io.obsagent.it.harness.StandaloneServer;
+import io.obsagent.it.harness.StandaloneServer.Attach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * app_logs.json=true: the application's own console output becomes JSON in the agent's shape whatever its logging
@@ -70,6 +79,31 @@ class AppLogsJsonIT {
         }
     }
 
+    /**
+     * The Jetty 9.4 app with other logging libraries put before its own Logback 1.2 on the class path: Logback 1.3
+     * and 1.4 (with SLF4J 2), and reload4j (Log4j 1.2) through SLF4J 1.7's binding with a pattern-layout console.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"logback13", "logback14", "log4j1"})
+    void otherLogbackAndLog4j1VersionsWriteTheAgentsShape(String stack, @TempDir Path dir) throws IOException {
+        AppProcessBuilder builder = AppProcess.builder(Apps.jetty9()).withAgent("app_logs.json=true").testName(stack);
+        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("it.logging.jars"), stack))) {
+            jars.sorted().forEach(builder::classpathBefore);
+        }
+        if (stack.equals("log4j1")) {
+            Path properties = Files.writeString(dir.resolve("log4j.properties"), String.join("\n",
+                    "log4j.rootLogger=INFO, CONSOLE",
+                    "log4j.appender.CONSOLE=org.apache.log4j.ConsoleAppender",
+                    "log4j.appender.CONSOLE.layout=org.apache.log4j.PatternLayout",
+                    "log4j.appender.CONSOLE.layout.ConversionPattern=%d %-5p [%t] %c request_id=%X{request_id} - %m%n"));
+            builder.systemProperty("log4j.configuration", properties.toUri().toString());
+        }
+        try (AppProcess app = builder.start()) {
+            assertRequestLinesAndExceptionInTheAgentsShape(app, "com.example.testapp.jetty9.MdcServlet", "mdc check");
+            assertThat(JsonLines.of(app.stdoutLines()).events("agent_error")).isEmpty();
+        }
+    }
+
     /** java.util.logging has no MDC: the request ID comes from the agent's current request. Run on JDK 25. */
     @Test
     void javaUtilLoggingsConsoleHandlerWritesTheAgentsShapeWithTheCurrentRequestsId() {
@@ -79,6 +113,38 @@ class AppLogsJsonIT {
         }
         try (AppProcess app = builder.start()) {
             assertRequestLinesAndExceptionInTheAgentsShape(app, "com.example.testapp.tomcat9.MdcServlet", "mdc check");
+        }
+    }
+
+    /**
+     * Stock Tomcat 9: its own lines through the JDK's ConsoleHandler with JULI's OneLineFormatter, the javax WAR's
+     * through Log4j 2 core with no JSON layout nor Jackson beside it. Both become the agent's shape on the console;
+     * Tomcat's file handler keeps writing text.
+     */
+    @Test
+    void stockTomcatsJuliConsoleAndAWebappsLog4jWithoutJsonLayoutWriteTheAgentsShape() throws Exception {
+        StandaloneServer tomcat = StandaloneServer.tomcat("it.server.tomcat9.home").agentArguments("app_logs.json=true")
+                .deploy(Apps.warJavaxLog4j(), "app1");
+        try (AppProcess server = tomcat.start(Attach.CATALINA_OPTS, AppProcessBuilder.freePort(), "/app1/hello")) {
+            server.awaitReady();
+            int startupLines = server.lines().size();
+            Http.get(server.appUrl("/app1/mdc"), "X-Request-ID", "tomcat-ok-1");
+            Http.get(server.appUrl("/app1/mdc?fail=1"), "X-Request-ID", "tomcat-fail-1");
+            server.awaitLine(l -> l.contains("mdc check failed"), Duration.ofSeconds(10));
+
+            List<Map<String, Object>> lines = appLines(server.lines());
+            assertThat(lines).isNotEmpty().allSatisfy(AppLogsJsonIT::assertAgentShape);
+            assertThat(lines).filteredOn(o -> String.valueOf(o.get("logger")).startsWith("org.apache.catalina."))
+                    .as("Tomcat's own lines").isNotEmpty();
+            assertThat(lines).filteredOn(o -> "mdc check in /app1".equals(o.get("event")))
+                    .extracting(o -> o.get("request_id")).containsExactly("tomcat-ok-1", "tomcat-fail-1");
+            assertThat(lines).filteredOn(o -> "mdc check failed".equals(o.get("event"))).singleElement()
+                    .satisfies(o -> assertThat(o).containsEntry("level", "error")
+                            .containsEntry("exception_type", "java.lang.IllegalStateException")
+                            .containsEntry("exception_message", "boom").containsKey("stack_trace"));
+            assertThat(appLines(server.lines().subList(0, startupLines))).noneMatch(o -> o.containsKey("request_id"));
+            assertThat(tomcat.logFile("catalina")).as("the file handler's lines stay text")
+                    .isNotEmpty().allMatch(line -> !line.startsWith("{"));
         }
     }
 
@@ -129,7 +195,9 @@ class AppLogsJsonIT {
     static List<Map<String, Object>> appLines(List<String> output) {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (String line : output) {
-            if (line.startsWith("OpenJDK 64-Bit Server VM warning") || line.startsWith("NOTE: Picked up")) {
+            // The JVM's own notes and SLF4J's about its bindings are not the application's log output.
+            if (line.startsWith("OpenJDK 64-Bit Server VM warning") || line.startsWith("NOTE: Picked up")
+                    || line.startsWith("SLF4J:")) {
                 continue;
             }
             Map<String, Object> json = line.startsWith("{") ? JsonLines.parseObject(line) : Map.of("text", line);
