@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 public final class AppLogFormat {
 
     /** Buffers bigger than this (a huge stack trace) are not kept for the thread's next line. */
-    private static final int KEPT_CAPACITY = 16 * 1024;
+    private static final int KEPT_CAPACITY = 8 * 1024;
 
     private final String service;
     private final AppLogShape shape;

@@ -37,6 +37,20 @@ public abstract class AppLogRecord {
     public abstract Throwable thrown();
 
     /**
+     * The agent's level of a library's level on a scale where more severe is higher, given where the library's
+     * error, warning and info levels start: above info is debug (trace, fine, finer...).
+     */
+    protected static Level byThresholds(int level, int error, int warning, int info) {
+        if (level >= error) {
+            return Level.ERROR;
+        }
+        if (level >= warning) {
+            return Level.WARNING;
+        }
+        return level >= info ? Level.INFO : Level.DEBUG;
+    }
+
+    /**
      * Type, message and stack trace of a logged throwable the library keeps only as a copy (Logback's
      * {@code IThrowableProxy} of a deserialised event), or null.
      */

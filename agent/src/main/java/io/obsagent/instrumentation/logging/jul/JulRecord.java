@@ -29,14 +29,7 @@ final class JulRecord extends AppLogRecord {
     /** SEVERE is error, WARNING warning, INFO and CONFIG info, FINE and below debug; custom levels by their value. */
     @Override
     public Level level() {
-        int level = record.getLevel().intValue();
-        if (level >= SEVERE) {
-            return Level.ERROR;
-        }
-        if (level >= WARNING) {
-            return Level.WARNING;
-        }
-        return level >= CONFIG ? Level.INFO : Level.DEBUG;
+        return byThresholds(record.getLevel().intValue(), SEVERE, WARNING, CONFIG);
     }
 
     @Override

@@ -24,14 +24,7 @@ final class Log4j1Record extends AppLogRecord {
 
     @Override
     public Level level() {
-        int level = event.getLevel().toInt();
-        if (level >= Priority.ERROR_INT) {
-            return Level.ERROR;
-        }
-        if (level >= Priority.WARN_INT) {
-            return Level.WARNING;
-        }
-        return level >= Priority.INFO_INT ? Level.INFO : Level.DEBUG;
+        return byThresholds(event.getLevel().toInt(), Priority.ERROR_INT, Priority.WARN_INT, Priority.INFO_INT);
     }
 
     @Override

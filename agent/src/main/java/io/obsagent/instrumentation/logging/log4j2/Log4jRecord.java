@@ -25,14 +25,8 @@ final class Log4jRecord extends AppLogRecord {
 
     @Override
     public Level level() {
-        int level = event.getLevel().intLevel();
-        if (level <= ERROR) {
-            return Level.ERROR;
-        }
-        if (level <= WARN) {
-            return Level.WARNING;
-        }
-        return level <= INFO ? Level.INFO : Level.DEBUG;
+        // Counted down, so compared negated.
+        return byThresholds(-event.getLevel().intLevel(), -ERROR, -WARN, -INFO);
     }
 
     @Override

@@ -25,14 +25,8 @@ final class LogbackRecord extends AppLogRecord {
 
     @Override
     public Level level() {
-        int level = event.getLevel().toInt();
-        if (level >= ch.qos.logback.classic.Level.ERROR_INT) {
-            return Level.ERROR;
-        }
-        if (level >= ch.qos.logback.classic.Level.WARN_INT) {
-            return Level.WARNING;
-        }
-        return level >= ch.qos.logback.classic.Level.INFO_INT ? Level.INFO : Level.DEBUG;
+        return byThresholds(event.getLevel().toInt(), ch.qos.logback.classic.Level.ERROR_INT,
+                ch.qos.logback.classic.Level.WARN_INT, ch.qos.logback.classic.Level.INFO_INT);
     }
 
     @Override
