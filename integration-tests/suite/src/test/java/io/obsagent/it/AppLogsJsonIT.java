@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.obsagent.it.harness.AppJar;
 import io.obsagent.it.harness.AppProcess;
 import io.obsagent.it.harness.AppProcessBuilder;
 import io.obsagent.it.harness.Apps;
@@ -32,8 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * app_logs.json=true: the application's own console output becomes JSON in the agent's shape whatever its logging
- * stack (Logback 1.5 and 1.2, java.util.logging; Log4j 2 in the logstash shape), with the request ID on every
- * request's line.
+ * stack (Logback 1.2 to 1.5, Log4j 2 with no JSON layout, Log4j 1.2, java.util.logging and Tomcat's JULI), with the
+ * request ID on every request's line and none outside requests; app_logs.format=logstash keeps the logstash shape.
  */
 class AppLogsJsonIT {
 
@@ -132,6 +133,27 @@ class AppLogsJsonIT {
                     .filteredOn(o -> String.valueOf(o.get("logger")).startsWith("org.apache.catalina.")).isNotEmpty();
             assertThat(tomcat.logFile("catalina")).as("the file handler's lines stay text")
                     .isNotEmpty().allMatch(line -> !line.startsWith("{"));
+        }
+    }
+
+    /**
+     * app_logs.format=logstash: on Logback 1.5 (Undertow, jakarta) logstash-logback-encoder itself writes the line,
+     * on Logback 1.2 (Jetty 9.4, javax), which cannot host it, the agent's formatter writes the same field names.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"undertow-jakarta", "jetty9-javax"})
+    void formatLogstashKeepsTheLogstashShapeOnLogback15AndOnLogback12(String appName) {
+        AppJar jar = appName.equals("jetty9-javax") ? Apps.jetty9() : Apps.undertow();
+        try (AppProcess app = AppProcess.builder(jar).withAgent("app_logs.json=true,app_logs.format=logstash").start()) {
+            app.awaitReady();
+            Http.get(app.appUrl("/mdc"), "X-Request-ID", "logstash-1");
+
+            Map<String, Object> json = JsonLines.parseObject(app.awaitLine(l -> l.contains("mdc check"), Duration.ofSeconds(10)));
+            assertThat(json).containsEntry("request_id", "logstash-1").containsEntry("message", "mdc check")
+                    .containsEntry("level", "INFO").containsEntry("@version", "1")
+                    .containsKeys("@timestamp", "logger_name", "thread_name", "level_value")
+                    .doesNotContainKeys("event", "timestamp");
+            assertThat(JsonLines.of(app.stdoutLines()).events("agent_error")).isEmpty();
         }
     }
 
