@@ -1,54 +1,47 @@
 package io.obsagent.instrumentation.logging.log4j2;
 
 import io.obsagent.core.applogs.AppLogFormat;
+import io.obsagent.instrumentation.logging.ConsoleSwitch;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 import java.io.Serializable;
 import java.lang.reflect.Method;
-import java.util.function.Function;
 
 /**
  * Gives a Log4j 2 {@code ConsoleAppender.Builder}, before it builds, the {@link AgentConsoleLayout} in place of
  * whatever layout the application configured (appenders are immutable once built). Runs beside the application's
- * Log4j in the agent's adapter loader (see {@code AppLogsClassLoader}); reached through {@link Function}.
+ * Log4j in the agent's adapter loader (see {@code AppLogsClassLoader}).
  */
-public final class AgentConsoleSwitch implements Function<Object, Boolean> {
-
-    private final AppLogFormat format;
+public final class AgentConsoleSwitch extends ConsoleSwitch<Layout<? extends Serializable>> {
 
     public AgentConsoleSwitch(AppLogFormat format) {
-        this.format = format;
+        super(format);
+    }
+
+    /** With no layout given the appender would make the default pattern: that is the fallback then. */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected Layout<? extends Serializable> current(Object builder) throws ReflectiveOperationException {
+        Layout<? extends Serializable> layout = (Layout<? extends Serializable>) builder.getClass().getMethod("getLayout")
+                .invoke(builder);
+        return layout != null ? layout : PatternLayout.createDefaultLayout();
     }
 
     @Override
-    public Boolean apply(Object builder) {
-        try {
-            Layout<? extends Serializable> current = layout(builder);
-            if (current instanceof AgentConsoleLayout) {
-                return Boolean.FALSE;
-            }
-            // No layout given: the appender's own default, the fallback for lines the agent cannot format.
-            Layout<? extends Serializable> original = current != null ? current : PatternLayout.createDefaultLayout();
-            // setLayout since Log4j 2.12, withLayout before; both on the builder's abstract parent.
-            Method set = method(builder, "setLayout", "withLayout");
-            set.invoke(builder, new AgentConsoleLayout(format, original));
-            return Boolean.TRUE;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("this Log4j 2 console builder cannot take a layout", e);
-        }
+    protected boolean isAgents(Layout<? extends Serializable> layout) {
+        return layout instanceof AgentConsoleLayout;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Layout<? extends Serializable> layout(Object builder) throws ReflectiveOperationException {
-        return (Layout<? extends Serializable>) builder.getClass().getMethod("getLayout").invoke(builder);
-    }
-
-    private static Method method(Object builder, String name, String olderName) throws NoSuchMethodException {
+    /** {@code setLayout} since Log4j 2.12, {@code withLayout} before; both on the builder's abstract parent. */
+    @Override
+    protected void install(Object builder, Layout<? extends Serializable> original) throws ReflectiveOperationException {
+        Method set;
         try {
-            return builder.getClass().getMethod(name, Layout.class);
+            set = builder.getClass().getMethod("setLayout", Layout.class);
         } catch (NoSuchMethodException older) {
-            return builder.getClass().getMethod(olderName, Layout.class);
+            set = builder.getClass().getMethod("withLayout", Layout.class);
         }
+        set.invoke(builder, new AgentConsoleLayout(format, original));
     }
 }

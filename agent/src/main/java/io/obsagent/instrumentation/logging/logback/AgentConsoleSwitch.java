@@ -4,35 +4,40 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.obsagent.core.applogs.AppLogFormat;
-
-import java.util.function.Function;
+import io.obsagent.instrumentation.logging.ConsoleSwitch;
 
 /**
  * Gives a Logback {@code ConsoleAppender}, before it starts, the {@link AgentConsoleEncoder} in place of whatever
  * encoder the application configured (text or its own JSON). Runs beside the application's Logback in the agent's
- * adapter loader (see {@code AppLogsClassLoader}); reached through {@link Function} so only JDK types cross.
+ * adapter loader (see {@code AppLogsClassLoader}). An appender without an encoder is left: Logback refuses to start it.
  */
-public final class AgentConsoleSwitch implements Function<Object, Boolean> {
-
-    private final AppLogFormat format;
+public final class AgentConsoleSwitch extends ConsoleSwitch<Encoder<ILoggingEvent>> {
 
     public AgentConsoleSwitch(AppLogFormat format) {
-        this.format = format;
+        super(format);
     }
 
-    /** False when there is nothing to replace: no encoder yet (Logback refuses to start), or already the agent's. */
     @Override
-    public Boolean apply(Object appender) {
-        @SuppressWarnings("unchecked")
-        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) appender;
-        Encoder<ILoggingEvent> current = console.getEncoder();
-        if (current == null || current instanceof AgentConsoleEncoder) {
-            return Boolean.FALSE;
-        }
-        AgentConsoleEncoder json = new AgentConsoleEncoder(format, current);
-        json.setContext(console.getContext());
+    protected Encoder<ILoggingEvent> current(Object console) {
+        return events(console).getEncoder();
+    }
+
+    @Override
+    protected boolean isAgents(Encoder<ILoggingEvent> encoder) {
+        return encoder instanceof AgentConsoleEncoder;
+    }
+
+    @Override
+    protected void install(Object console, Encoder<ILoggingEvent> original) {
+        ConsoleAppender<ILoggingEvent> appender = events(console);
+        AgentConsoleEncoder json = new AgentConsoleEncoder(format, original);
+        json.setContext(appender.getContext());
         json.start();
-        console.setEncoder(json);
-        return Boolean.TRUE;
+        appender.setEncoder(json);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsoleAppender<ILoggingEvent> events(Object console) {
+        return (ConsoleAppender<ILoggingEvent>) console;
     }
 }
