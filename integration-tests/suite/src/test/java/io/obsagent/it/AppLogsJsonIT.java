@@ -41,9 +41,11 @@ class AppLogsJsonIT {
     private static final int REQUESTS = 1000;
     private static final int CLIENTS = 16;
 
+    /** The sample service with Spring Boot's own structured logging (logstash-shaped JSON) on its console. */
     @Test
     void everyLineOfTheSampleServiceIsJsonInTheAgentsShapeAndEachRequestsLinesCarryItsOwnId() throws Exception {
-        try (AppProcess app = AppProcess.builder(Apps.sampleApp()).withAgent("app_logs.json=true").start()) {
+        try (AppProcess app = AppProcess.builder(Apps.sampleApp()).withAgent("app_logs.json=true")
+                .systemProperty("logging.structured.format.console", "logstash").start()) {
             app.awaitReady();
             int startupLines = app.stdoutLines().size();
 

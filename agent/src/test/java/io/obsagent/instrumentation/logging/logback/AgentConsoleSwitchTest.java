@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.obsagent.core.applogs.AppLogFormat;
 import io.obsagent.core.events.AppLogShape;
 import io.obsagent.core.request.CurrentRequest;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,22 @@ class AgentConsoleSwitchTest {
         assertThat(line.get("tenant").asText()).isEqualTo("acme");
         assertThat(line.get("exception_type").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(line.get("stack_trace").asText()).startsWith("java.lang.IllegalStateException: boom");
+    }
+
+    @Test
+    void theApplicationsOwnJsonEncoderIsReplacedToo() throws Exception {
+        LogstashEncoder own = new LogstashEncoder();
+        own.setContext(context);
+        own.start();
+        ConsoleAppender<ILoggingEvent> console = console();
+        console.setEncoder(own);
+
+        assertThat(new AgentConsoleSwitch(format).apply(console)).isTrue();
+        LoggingEvent event = event(Level.INFO);
+        event.setMDCPropertyMap(Map.of());
+        JsonNode line = JSON.readTree(new String(console.getEncoder().encode(event), StandardCharsets.UTF_8));
+        assertThat(line.get("event").asText()).isEqualTo("hello world");
+        assertThat(line.has("@timestamp")).isFalse();
     }
 
     @Test
