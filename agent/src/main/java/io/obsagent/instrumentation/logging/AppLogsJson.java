@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code app_logs.json=true} (agent/SPEC.md §5): each console appender the application starts (Logback's, Log4j
  * 2's) and each {@code java.util.logging} console handler is switched to JSON, written by {@link AppLogFormat} in
- * the shape {@code app_logs.format} names. When that is not possible the application's logging is left exactly as
- * it was and one {@code agent_error} per logging library says why; a fault of the agent's own is also counted.
+ * the shape {@code app_logs.format} names. When a switch fails, that console is left exactly as it was, the fault
+ * is counted and one {@code agent_error} per logging library says why.
  */
 public final class AppLogsJson implements AppLogs.Hooks {
 
@@ -63,8 +63,6 @@ public final class AppLogsJson implements AppLogs.Hooks {
             } else {
                 log4j.switchToJson(appenderOrBuilder);
             }
-        } catch (AppLogsUnsupported unsupported) {
-            reportOnce(library, unsupported.getMessage());
         } catch (Throwable fault) {
             selfMetrics.error(WHERE);
             Throwable cause = fault instanceof InvocationTargetException && fault.getCause() != null ? fault.getCause() : fault;

@@ -56,43 +56,33 @@ final class Log4jJsonConsole {
     /** True when the layout was replaced. */
     boolean switchToJson(Object builder) throws Exception {
         if (format.shape() == AppLogShape.LOGSTASH) {
-            try {
-                return switchToLog4jJson(builder);
-            } catch (AppLogsUnsupported noJsonLayout) {
-                // Fall through to the agent's layout in the logstash shape.
+            Object layout = call(builder, "getLayout");
+            if (layout != null && !layout.getClass().getName().equals(PATTERN_LAYOUT)) {
+                // A non-text layout is the application's own choice, as on Logback with logstash-logback-encoder.
+                return false;
             }
+            ClassLoader log4j = builder.getClass().getClassLoader();
+            Object json = log4jJsonLayout(log4j, configuration(builder, log4j));
+            if (json != null) {
+                builder.getClass().getMethod("setLayout", Class.forName(LAYOUT, false, log4j)).invoke(builder, json);
+                return true;
+            }
+            // Neither of Log4j's JSON layouts: the agent's layout writes the same field names.
         }
         return loaders.switchFor(AGENT, builder.getClass().getClassLoader(), AppLogFormat.class, format).apply(builder);
     }
 
-    /** True when the layout was replaced; false when the builder has a non-text layout, kept as it is. */
-    private boolean switchToLog4jJson(Object builder) throws Exception {
-        Object layout = call(builder, "getLayout");
-        if (layout != null && !layout.getClass().getName().equals(PATTERN_LAYOUT)) {
-            return false;
-        }
-        ClassLoader log4j = builder.getClass().getClassLoader();
-        Object configuration = configuration(builder, log4j);
-        Object json = null;
-        Throwable templateFailure = null;
+    /** The JSON Template Layout, else Jackson's {@code JsonLayout}; null when neither is usable here. */
+    private static Object log4jJsonLayout(ClassLoader log4j, Object configuration) throws Exception {
         try {
-            json = templateLayout(log4j, configuration);
-        } catch (InvocationTargetException e) {
+            Object template = templateLayout(log4j, configuration);
+            if (template != null) {
+                return template;
+            }
+        } catch (InvocationTargetException unusable) {
             // Present but unusable, typically a fat jar whose Log4j plugin caches were not merged.
-            templateFailure = e.getCause();
         }
-        if (json == null) {
-            json = jacksonLayout(log4j, configuration);
-        }
-        if (json == null) {
-            throw new AppLogsUnsupported("app_logs.json found no usable JSON layout beside this application's Log4j 2"
-                    + (templateFailure == null ? " (neither log4j-layout-template-json nor Jackson is present)"
-                    : " (the JSON Template Layout failed: " + templateFailure + "; Jackson is not present)")
-                    + ": its console output stays as it is");
-        }
-        Class<?> layoutType = Class.forName(LAYOUT, false, log4j);
-        builder.getClass().getMethod("setLayout", layoutType).invoke(builder, json);
-        return true;
+        return jacksonLayout(log4j, configuration);
     }
 
     private static Object templateLayout(ClassLoader log4j, Object configuration) throws Exception {
