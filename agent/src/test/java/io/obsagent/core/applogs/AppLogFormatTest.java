@@ -10,7 +10,7 @@ import io.obsagent.core.events.Level;
 import io.obsagent.core.metrics.HttpMetrics;
 import io.obsagent.core.metrics.LabelLimit;
 import io.obsagent.core.request.CurrentRequest;
-import io.obsagent.core.request.LoggingContext;
+import io.obsagent.core.request.NoLoggingContext;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestIds;
 import io.obsagent.core.request.RequestRecorder;
@@ -33,19 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AppLogFormatTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LoggingContext NO_MDC = new LoggingContext() {
-        @Override
-        public Object enter(String requestId, String method, String path) {
-            return null;
-        }
-
-        @Override
-        public void exit(Object scope) {
-        }
-    };
-
     private final List<Throwable> failures = new ArrayList<>();
-    private final CurrentRequest current = new CurrentRequest(NO_MDC);
+    private final CurrentRequest current = new CurrentRequest(NoLoggingContext.INSTANCE);
 
     @Test
     void aLineOutsideAnyRequestHasTheAgentsHeadTheMdcAndNoRequestId() throws Exception {
