@@ -46,8 +46,7 @@ class AsyncCompletionTest {
         RequestRecorder recorder = new RequestRecorder(new Routes(new LabelLimit(500)),
                 new HttpMetrics(new PrometheusRegistry(), new double[]{1}), events, true);
         RequestTracker tracker = new RequestTracker(new RequestIds(128), new CurrentRequest(NoLoggingContext.INSTANCE),
-                recorder,
-                new AsyncCompletion(faults.faults, new String[0]), FaultPoint.REQUEST_END);
+                recorder, new AsyncCompletion(faults.faults, new String[0]), FaultPoint.REQUEST_END);
         AtomicReference<AsyncListener> listener = new AtomicReference<>();
         AsyncContext asyncContext = fake(AsyncContext.class, (proxy, method, args) -> {
             if (method.getName().equals("addListener")) {
