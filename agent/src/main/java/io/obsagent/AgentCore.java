@@ -6,6 +6,7 @@ import io.obsagent.bridge.Readiness;
 import io.obsagent.bridge.Requests;
 import io.obsagent.bridge.Responses;
 import io.obsagent.bridge.Rules;
+import io.obsagent.core.applogs.AppLogFormat;
 import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.EventWriter;
@@ -38,6 +39,8 @@ final class AgentCore {
     /** Attributes frameworks leave on the request: read by the generic servlet advice, named here. */
     private static final String[] ROUTE_ATTRIBUTES = {SpringMvcAttributes.ROUTE};
     private static final String[] ERROR_ATTRIBUTES = {SpringMvcAttributes.ERROR};
+    /** Where a line that could not be written as JSON is counted (the library's text line was written instead). */
+    private static final String APP_LOGS_FORMAT = "app_logs.format";
 
     final PrometheusRegistry registry = new PrometheusRegistry();
     final AgentSelfMetrics selfMetrics;
@@ -55,8 +58,9 @@ final class AgentCore {
         String idHeader = config.get(Settings.REQUEST_ID_HEADER);
         RequestRecorder recorder = new RequestRecorder(new Routes(new LabelLimit(config.get(Settings.ENDPOINT_LIMIT))),
                 new HttpMetrics(registry, config.get(Settings.BUCKETS)), events, config.get(Settings.ACCESS_LOG));
+        CurrentRequest current = new CurrentRequest(new MdcBinding());
         tracker = new RequestTracker(new RequestIds(config.get(Settings.REQUEST_ID_MAX_LENGTH)),
-                new CurrentRequest(new MdcBinding()), recorder, new AsyncCompletion(faults, ERROR_ATTRIBUTES),
+                current, recorder, new AsyncCompletion(faults, ERROR_ATTRIBUTES),
                 config.get(Settings.INJECT_FAULT));
         RuleMetrics ruleMetrics = ruleMetrics(config, events, rules);
         recorder.afterFirstRequest(ruleMetrics::requestServed);
@@ -68,7 +72,8 @@ final class AgentCore {
         Responses.register(new ServletResponses(idHeader, securityHeaders, config.get(Settings.ERRORS_JSON)));
         Readiness.register(new ReadinessReports(appState, dataSources));
         Rules.register(ruleMetrics);
-        AppLogs.register(new AppLogsJson(events, selfMetrics));
+        AppLogs.register(new AppLogsJson(events, selfMetrics, new AppLogFormat(service,
+                config.get(Settings.APP_LOGS_FORMAT), current, fault -> faults.adviceFailed(APP_LOGS_FORMAT, fault))));
     }
 
     /**

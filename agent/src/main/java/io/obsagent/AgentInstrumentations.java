@@ -47,7 +47,11 @@ final class AgentInstrumentations {
     }
 
     /** JDK classes (internal names) instrumented although the JDK is otherwise never touched. */
-    static List<String> jdkTypes() {
-        return Installer.internalNames(ServerSocketInstrumentation.TYPES);
+    static List<String> jdkTypes(AgentConfig config) {
+        List<String> types = new ArrayList<String>(Installer.internalNames(ServerSocketInstrumentation.TYPES));
+        if (config.get(Settings.APP_LOGS_JSON)) {
+            types.addAll(Installer.internalNames(JsonConsoleInstrumentation.JUL_HANDLER));
+        }
+        return types;
     }
 }

@@ -8,11 +8,19 @@ public final class AppLogs {
 
         /** A Logback {@code ConsoleAppender} is about to start, or a Log4j 2 {@code ConsoleAppender.Builder} to build. */
         void consoleAppenderStarting(Object appenderOrBuilder);
+
+        /** What a {@code java.util.logging.Handler} is given when {@code formatter} is set on it. */
+        Object consoleFormatter(Object handler, Object formatter);
     }
 
     private static final Hooks NONE = new Hooks() {
         @Override
         public void consoleAppenderStarting(Object appenderOrBuilder) {
+        }
+
+        @Override
+        public Object consoleFormatter(Object handler, Object formatter) {
+            return formatter;
         }
     };
 
@@ -27,5 +35,9 @@ public final class AppLogs {
 
     public static void consoleAppenderStarting(Object appenderOrBuilder) {
         hooks.consoleAppenderStarting(appenderOrBuilder);
+    }
+
+    public static Object consoleFormatter(Object handler, Object formatter) {
+        return hooks.consoleFormatter(handler, formatter);
     }
 }

@@ -2,6 +2,7 @@ package io.obsagent.core.config;
 
 import io.obsagent.core.events.LogTarget;
 
+import io.obsagent.core.events.AppLogShape;
 import io.obsagent.core.events.Level;
 
 /**
@@ -10,7 +11,7 @@ import io.obsagent.core.events.Level;
  */
 public final class Setting<T> {
 
-    enum Kind { TEXT, BOOLEAN, INTEGER, HEADER_NAME, BUCKETS, LOG_TARGET, LOG_LEVEL, SERVER_AUTH, READY_CHECKS, FAULT_POINT }
+    enum Kind { TEXT, BOOLEAN, INTEGER, HEADER_NAME, BUCKETS, LOG_TARGET, LOG_LEVEL, SERVER_AUTH, READY_CHECKS, FAULT_POINT, APP_LOGS_FORMAT }
 
     private final String key;
     private final String defaultText;
@@ -65,6 +66,8 @@ public final class Setting<T> {
                 return (T) ServerAuth.parse(text);
             case FAULT_POINT:
                 return (T) FaultPoint.parse(text);
+            case APP_LOGS_FORMAT:
+                return (T) AppLogShape.parse(text);
             default:
                 return (T) Values.readyChecks(text);
         }

@@ -1,5 +1,6 @@
 package io.obsagent.core.config;
 
+import io.obsagent.core.events.AppLogShape;
 import io.obsagent.core.events.LogTarget;
 
 import io.obsagent.core.events.Level;
@@ -28,6 +29,7 @@ public final class Settings {
     public static final Setting<LogTarget> LOG_TARGET = Setting.of("log.target", "stdout", Setting.Kind.LOG_TARGET);
     public static final Setting<Level> LOG_LEVEL = Setting.of("log.level", "info", Setting.Kind.LOG_LEVEL);
     public static final Setting<Boolean> APP_LOGS_JSON = Setting.of("app_logs.json", "false", Setting.Kind.BOOLEAN);
+    public static final Setting<AppLogShape> APP_LOGS_FORMAT = Setting.of("app_logs.format", "agent", Setting.Kind.APP_LOGS_FORMAT);
     public static final Setting<List<ReadyCheckSpec>> READY_CHECKS = Setting.of("ready.checks", null, Setting.Kind.READY_CHECKS);
     public static final Setting<Boolean> SECURITY_HEADERS = Setting.of("security_headers.enabled", "false", Setting.Kind.BOOLEAN);
     public static final Setting<Boolean> TRUST_FORWARDED = Setting.of("security_headers.trust_forwarded", "false", Setting.Kind.BOOLEAN);
@@ -42,7 +44,7 @@ public final class Settings {
 
     private static final Map<String, Setting<?>> BY_KEY = index(SERVICE_NAME, SERVICE_VERSION, ENVIRONMENT,
             SERVER_ENABLED, SERVER_HOST, SERVER_PORT, SERVER_AUTH, REQUEST_ID_HEADER, REQUEST_ID_MAX_LENGTH,
-            ENDPOINT_LIMIT, BUCKETS, ACCESS_LOG, LOG_TARGET, LOG_LEVEL, APP_LOGS_JSON, READY_CHECKS,
+            ENDPOINT_LIMIT, BUCKETS, ACCESS_LOG, LOG_TARGET, LOG_LEVEL, APP_LOGS_JSON, APP_LOGS_FORMAT, READY_CHECKS,
             SECURITY_HEADERS, TRUST_FORWARDED, ERRORS_JSON, CONFIG_FILE, INJECT_FAULT);
 
     private Settings() {

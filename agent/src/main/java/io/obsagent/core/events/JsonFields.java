@@ -14,7 +14,8 @@ public final class JsonFields {
     private final StringBuilder out;
     private boolean first = true;
 
-    JsonFields(StringBuilder out) {
+    /** Fields appended to {@code out}, which the caller has opened with '{' and will close. */
+    public JsonFields(StringBuilder out) {
         this.out = out;
     }
 
@@ -99,38 +100,48 @@ public final class JsonFields {
         return out.append(':');
     }
 
+    /** Runs of characters that need no escape are copied at once: most values are plain text. */
     static void quote(StringBuilder out, String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        int run = 0;
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c) && !pairedAt(value, i)) {
-                        unicodeEscape(out, c);
-                    } else {
-                        out.append(c);
-                        if (Character.isHighSurrogate(c)) {
-                            out.append(value.charAt(++i));
-                        }
-                    }
+            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && c != '\u2028' && c != '\u2029'
+                    && !Character.isSurrogate(c)) {
+                continue;
             }
+            if (Character.isHighSurrogate(c) && pairedAt(value, i)) {
+                i++;
+                continue;
+            }
+            out.append(value, run, i);
+            escape(out, c);
+            run = i + 1;
         }
-        out.append('"');
+        out.append(value, run, length).append('"');
+    }
+
+    private static void escape(StringBuilder out, char c) {
+        switch (c) {
+            case '"':
+                out.append("\\\"");
+                break;
+            case '\\':
+                out.append("\\\\");
+                break;
+            case '\n':
+                out.append("\\n");
+                break;
+            case '\r':
+                out.append("\\r");
+                break;
+            case '\t':
+                out.append("\\t");
+                break;
+            default:
+                unicodeEscape(out, c);
+        }
     }
 
     /** A lone surrogate cannot be encoded as UTF-8; it is escaped instead of turning into '?'. */

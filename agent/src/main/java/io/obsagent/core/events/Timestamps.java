@@ -5,17 +5,18 @@ import java.util.GregorianCalendar;
 import java.util.TimeZone;
 
 /**
- * Formats epoch milliseconds as {@code 2025-11-20T14:30:00.123Z}. Runs only on the writer thread, so it
- * keeps the date part of the last day it saw instead of building a calendar for every event.
+ * Formats epoch milliseconds as {@code 2025-11-20T14:30:00.123Z}. It keeps the date part of the last day it saw
+ * instead of building a calendar for every event, so one instance serves one thread: the writer's, or one
+ * application thread writing its own log lines.
  */
-final class Timestamps {
+public final class Timestamps {
 
     private static final long DAY = 86_400_000L;
 
     private long cachedDay = Long.MIN_VALUE;
     private String cachedDate;
 
-    void append(StringBuilder out, long epochMillis) {
+    public void append(StringBuilder out, long epochMillis) {
         long day = Math.floorDiv(epochMillis, DAY);
         if (day != cachedDay) {
             cachedDay = day;

@@ -1,8 +1,5 @@
 package io.obsagent.core.events;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
 /** An exception the application did not handle, logged once per request with its whole stack trace. */
 public final class UnhandledException extends Event {
 
@@ -23,27 +20,7 @@ public final class UnhandledException extends Event {
     protected void writeFields(JsonFields fields) {
         fields.request(request)
                 .string("exception_type", exception.getClass().getName())
-                .string("exception_message", message(exception))
-                .string("stack_trace", stackTrace(exception));
-    }
-
-    private static String message(Throwable exception) {
-        try {
-            String message = exception.getMessage();
-            return message == null ? "" : message;
-        } catch (Throwable t) {
-            return "(getMessage() threw " + t.getClass().getName() + ")";
-        }
-    }
-
-    private static String stackTrace(Throwable exception) {
-        StringWriter trace = new StringWriter();
-        try {
-            exception.printStackTrace(new PrintWriter(trace));
-        } catch (Throwable t) {
-            trace.append("\n(the rest of the stack trace is unavailable: printing it threw ")
-                    .append(t.getClass().getName()).append(')');
-        }
-        return trace.toString();
+                .string("exception_message", ThrowableText.message(exception))
+                .string("stack_trace", ThrowableText.stackTrace(exception));
     }
 }

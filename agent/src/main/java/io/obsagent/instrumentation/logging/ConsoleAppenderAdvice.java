@@ -4,8 +4,8 @@ import io.obsagent.bridge.AppLogs;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Inlined where a console appender is about to exist: Logback's {@code ConsoleAppender.start()} and Log4j 2's
- * {@code ConsoleAppender.Builder.build()}. Both run again whenever the application reconfigures its logging,
+ * Inlined where a console appender is about to exist: Logback's {@code ConsoleAppender.start()}, Log4j 1.2's
+ * {@code ConsoleAppender.activateOptions()} and Log4j 2's {@code ConsoleAppender.Builder.build()}. Both run again whenever the application reconfigures its logging,
  * so the switch to JSON follows every reconfiguration.
  */
 public final class ConsoleAppenderAdvice {

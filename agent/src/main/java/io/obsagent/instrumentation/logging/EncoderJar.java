@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The nested jar holding logstash-logback-encoder, its Jackson and the code that calls them, all relocated
- * (see the agent's pom). It is copied out of the agent jar once, on first use, into a temporary file the JVM
- * deletes at exit: a class loader needs a real file, and only applications that turn app_logs.json on and
- * run Logback 1.5 ever pay for it.
+ * The nested jar holding the code that links against the application's logging libraries (the agent's encoder for
+ * Logback, its layout for Log4j 2) and logstash-logback-encoder with its Jackson, relocated (see the agent's pom).
+ * It is copied out of the agent jar once, on first use, into a temporary file the JVM deletes at exit: a class
+ * loader needs a real file, and only applications that turn app_logs.json on with Logback or Log4j 2 pay for it.
  */
 final class EncoderJar {
 

@@ -1,16 +1,23 @@
 package io.obsagent.instrumentation.logging;
 
+import io.obsagent.core.applogs.AppLogFormat;
+import io.obsagent.core.events.AppLogShape;
+
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
- * Switches a Log4j 2 console appender, while it is being built, to one of Log4j's own JSON layouts: the
- * JSON Template Layout when log4j-layout-template-json is present, else the Jackson-based {@code JsonLayout}
- * when Jackson is. Log4j's appenders are immutable once built, so the layout is set on the builder. All
- * through reflection on the application's Log4j classes, which the agent neither ships nor links against.
+ * Switches a Log4j 2 console appender, while it is being built, to JSON (Log4j's appenders are immutable once
+ * built, so the layout is set on the builder). In the agent's shape through the agent's own layout
+ * ({@code log4j2.AgentConsoleSwitch}, beside the application's Log4j in an {@link AppLogsClassLoader}). In the
+ * logstash shape through one of Log4j's own JSON layouts, by reflection: the JSON Template Layout when
+ * log4j-layout-template-json is present, else the Jackson-based {@code JsonLayout} when Jackson is, else again
+ * the agent's layout, which writes the same field names.
  */
 final class Log4jJsonConsole {
+
+    private static final String AGENT = "io.obsagent.instrumentation.logging.log4j2.AgentConsoleSwitch";
 
     private static final String PATTERN_LAYOUT = "org.apache.logging.log4j.core.layout.PatternLayout";
     private static final String LAYOUT = "org.apache.logging.log4j.core.Layout";
@@ -38,34 +45,44 @@ final class Log4jJsonConsole {
     /** JsonLayout nests the context map; these keys are lifted to the top level with lookups. */
     private static final String[] TOP_LEVEL_KEYS = MdcBinding.KEYS;
 
-    /** True when the layout was replaced; false when the builder has a non-text layout, kept as it is. */
+    private final AdapterLoaders loaders;
+    private final AppLogFormat format;
+
+    Log4jJsonConsole(AdapterLoaders loaders, AppLogFormat format) {
+        this.loaders = loaders;
+        this.format = format;
+    }
+
+    /** True when the layout was replaced. */
     boolean switchToJson(Object builder) throws Exception {
-        Object layout = call(builder, "getLayout");
-        if (layout != null && !layout.getClass().getName().equals(PATTERN_LAYOUT)) {
-            return false;
+        if (format.shape() == AppLogShape.LOGSTASH) {
+            Object layout = call(builder, "getLayout");
+            if (layout != null && !layout.getClass().getName().equals(PATTERN_LAYOUT)) {
+                // A non-text layout is the application's own choice, as on Logback with logstash-logback-encoder.
+                return false;
+            }
+            ClassLoader log4j = builder.getClass().getClassLoader();
+            Object json = log4jJsonLayout(log4j, configuration(builder, log4j));
+            if (json != null) {
+                builder.getClass().getMethod("setLayout", Class.forName(LAYOUT, false, log4j)).invoke(builder, json);
+                return true;
+            }
+            // Neither of Log4j's JSON layouts: the agent's layout writes the same field names.
         }
-        ClassLoader log4j = builder.getClass().getClassLoader();
-        Object configuration = configuration(builder, log4j);
-        Object json = null;
-        Throwable templateFailure = null;
+        return loaders.switchFor(AGENT, builder.getClass().getClassLoader(), AppLogFormat.class, format).apply(builder);
+    }
+
+    /** The JSON Template Layout, else Jackson's {@code JsonLayout}; null when neither is usable here. */
+    private static Object log4jJsonLayout(ClassLoader log4j, Object configuration) throws Exception {
         try {
-            json = templateLayout(log4j, configuration);
-        } catch (InvocationTargetException e) {
+            Object template = templateLayout(log4j, configuration);
+            if (template != null) {
+                return template;
+            }
+        } catch (InvocationTargetException unusable) {
             // Present but unusable, typically a fat jar whose Log4j plugin caches were not merged.
-            templateFailure = e.getCause();
         }
-        if (json == null) {
-            json = jacksonLayout(log4j, configuration);
-        }
-        if (json == null) {
-            throw new AppLogsUnsupported("app_logs.json found no usable JSON layout beside this application's Log4j 2"
-                    + (templateFailure == null ? " (neither log4j-layout-template-json nor Jackson is present)"
-                    : " (the JSON Template Layout failed: " + templateFailure + "; Jackson is not present)")
-                    + ": its console output stays as it is");
-        }
-        Class<?> layoutType = Class.forName(LAYOUT, false, log4j);
-        builder.getClass().getMethod("setLayout", layoutType).invoke(builder, json);
-        return true;
+        return jacksonLayout(log4j, configuration);
     }
 
     private static Object templateLayout(ClassLoader log4j, Object configuration) throws Exception {

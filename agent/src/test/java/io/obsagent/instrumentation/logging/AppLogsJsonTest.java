@@ -1,10 +1,13 @@
 package io.obsagent.instrumentation.logging;
 
+import io.obsagent.core.applogs.AppLogFormat;
 import io.obsagent.core.config.ConfigLoader;
+import io.obsagent.core.events.AppLogShape;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.EventWriter;
 import io.obsagent.core.events.Level;
 import io.obsagent.core.metrics.AgentSelfMetrics;
+import io.obsagent.core.request.CurrentRequest;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,9 @@ class AppLogsJsonTest {
     void aFaultIsCountedEachTimeButReportedOnce() {
         EventWriter events = EventWriter.start("svc", Level.INFO,
                 ConfigLoader.load("", new Properties(), Collections.emptyMap()).get(Settings.LOG_TARGET), out, out);
-        AppLogsJson appLogs = new AppLogsJson(events, new AgentSelfMetrics(registry, "1", "svc", () -> 0));
+        AppLogsJson appLogs = new AppLogsJson(events, new AgentSelfMetrics(registry, "1", "svc", () -> 0),
+                new AppLogFormat("svc", AppLogShape.AGENT, new CurrentRequest(null), fault -> {
+                }));
 
         Object notABuilder = new Object();
         appLogs.consoleAppenderStarting(notABuilder);

@@ -2,6 +2,9 @@ package io.obsagent.instrumentation.logging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.obsagent.core.applogs.AppLogFormat;
+import io.obsagent.core.events.AppLogShape;
+import io.obsagent.core.request.CurrentRequest;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -19,7 +22,6 @@ import java.net.URLClassLoader;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class Log4jJsonConsoleTest {
 
@@ -30,7 +32,7 @@ class Log4jJsonConsoleTest {
         ConsoleAppender.Builder<?> builder = ConsoleAppender.newBuilder().setName("Console")
                 .setConfiguration(new DefaultConfiguration()).setLayout(PatternLayout.newBuilder().withPattern("%m%n").build());
 
-        assertThat(new Log4jJsonConsole().switchToJson(builder)).isTrue();
+        assertThat(logstash().switchToJson(builder)).isTrue();
 
         Layout<?> layout = builder.build().getLayout();
         assertThat(layout).isInstanceOf(JsonTemplateLayout.class);
@@ -59,7 +61,7 @@ class Log4jJsonConsoleTest {
     void anAppenderWithoutALayoutGetsJsonTooBecauseLog4jWouldDefaultToText() throws Exception {
         ConsoleAppender.Builder<?> builder = ConsoleAppender.newBuilder().setName("Console");
 
-        assertThat(new Log4jJsonConsole().switchToJson(builder)).isTrue();
+        assertThat(logstash().switchToJson(builder)).isTrue();
         assertThat(builder.getLayout()).isInstanceOf(JsonTemplateLayout.class);
     }
 
@@ -69,7 +71,7 @@ class Log4jJsonConsoleTest {
                 .setEventTemplate("{\"m\":{\"$resolver\":\"message\"}}").build();
         ConsoleAppender.Builder<?> builder = ConsoleAppender.newBuilder().setName("Console").setLayout(own);
 
-        assertThat(new Log4jJsonConsole().switchToJson(builder)).isFalse();
+        assertThat(logstash().switchToJson(builder)).isFalse();
         assertThat(builder.getLayout()).isSameAs(own);
     }
 
@@ -80,23 +82,17 @@ class Log4jJsonConsoleTest {
                 com.fasterxml.jackson.annotation.JsonAutoDetect.class)) {
             Object builder = newConsoleBuilder(app);
 
-            assertThat(new Log4jJsonConsole().switchToJson(builder)).isTrue();
+            assertThat(logstash().switchToJson(builder)).isTrue();
 
             Object layout = builder.getClass().getMethod("getLayout").invoke(builder);
             assertThat(layout.getClass().getName()).isEqualTo("org.apache.logging.log4j.core.layout.JsonLayout");
         }
     }
 
-    @Test
-    void withNoJsonLayoutAtAllItSaysSoAndLeavesTheLayoutAlone() throws Exception {
-        try (URLClassLoader app = isolated(org.apache.logging.log4j.LogManager.class, ConsoleAppender.class)) {
-            Object builder = newConsoleBuilder(app);
-
-            assertThatThrownBy(() -> new Log4jJsonConsole().switchToJson(builder))
-                    .isInstanceOf(AppLogsUnsupported.class)
-                    .hasMessageContaining("neither log4j-layout-template-json nor Jackson is present");
-            assertThat(builder.getClass().getMethod("getLayout").invoke(builder)).isNull();
-        }
+    /** In the logstash shape Log4j's own JSON layouts serve when present; no adapter loader is needed then. */
+    private static Log4jJsonConsole logstash() {
+        return new Log4jJsonConsole(null, new AppLogFormat("svc", AppLogShape.LOGSTASH, new CurrentRequest(null), fault -> {
+        }));
     }
 
     private static Object newConsoleBuilder(ClassLoader app) throws Exception {

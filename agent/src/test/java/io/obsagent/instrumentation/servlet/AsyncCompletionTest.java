@@ -8,8 +8,7 @@ import io.obsagent.core.events.Level;
 import io.obsagent.core.metrics.HttpMetrics;
 import io.obsagent.core.metrics.LabelLimit;
 import io.obsagent.core.request.CurrentRequest;
-import io.obsagent.core.events.RequestIdentity;
-import io.obsagent.core.request.LoggingContext;
+import io.obsagent.core.request.NoLoggingContext;
 import io.obsagent.core.request.RequestContext;
 import io.obsagent.core.request.RequestIds;
 import io.obsagent.core.request.RequestRecorder;
@@ -37,17 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The async listener is called by the container, not through the bridge: its own faults must stop there. */
 class AsyncCompletionTest {
 
-    private static final LoggingContext NO_MDC = new LoggingContext() {
-        @Override
-        public Object enter(RequestIdentity request) {
-            return null;
-        }
-
-        @Override
-        public void exit(Object scope) {
-        }
-    };
-
     private final RecordedFaults faults = new RecordedFaults();
 
     @Test
@@ -57,8 +45,8 @@ class AsyncCompletionTest {
                 ConfigLoader.load("", new Properties(), Collections.emptyMap()).get(Settings.LOG_TARGET), out, out);
         RequestRecorder recorder = new RequestRecorder(new Routes(new LabelLimit(500)),
                 new HttpMetrics(new PrometheusRegistry(), new double[]{1}), events, true);
-        RequestTracker tracker = new RequestTracker(new RequestIds(128), new CurrentRequest(NO_MDC), recorder,
-                new AsyncCompletion(faults.faults, new String[0]), FaultPoint.REQUEST_END);
+        RequestTracker tracker = new RequestTracker(new RequestIds(128), new CurrentRequest(NoLoggingContext.INSTANCE),
+                recorder, new AsyncCompletion(faults.faults, new String[0]), FaultPoint.REQUEST_END);
         AtomicReference<AsyncListener> listener = new AtomicReference<>();
         AsyncContext asyncContext = fake(AsyncContext.class, (proxy, method, args) -> {
             if (method.getName().equals("addListener")) {

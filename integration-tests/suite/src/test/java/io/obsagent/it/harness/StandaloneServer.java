@@ -39,6 +39,7 @@ public final class StandaloneServer {
     private final int appPort;
     private final List<String> serverArguments = new ArrayList<>();
     private Path javaHome = Jdks.defaultHome();
+    private String agentArguments = "";
 
     private StandaloneServer(String kind, Path home, Path base, Path deployments, int appPort) {
         this.kind = kind;
@@ -85,6 +86,12 @@ public final class StandaloneServer {
         return this;
     }
 
+    /** More agent arguments ({@code key=value,...}) after the side server's port. */
+    public StandaloneServer agentArguments(String arguments) {
+        this.agentArguments = "," + arguments;
+        return this;
+    }
+
     /** Deploys {@code war} under context path {@code /name}. */
     public StandaloneServer deploy(Path war, String name) {
         try {
@@ -99,6 +106,15 @@ public final class StandaloneServer {
         return deployments.resolve(name + ".war");
     }
 
+    /** The lines of the server's log file whose name starts with {@code prefix} ({@code catalina}), as they are now. */
+    public List<String> logFile(String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(base.resolve(kind.equals("tomcat") ? "logs" : "log"))) {
+            Path file = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
+                    .orElseThrow(() -> new IOException("no " + prefix + " log in " + base));
+            return Files.readAllLines(file);
+        }
+    }
+
     public int appPort() {
         return appPort;
     }
@@ -108,7 +124,7 @@ public final class StandaloneServer {
      * null), its side server on {@code sidePort}; {@code readyPath} is a path of a deployed webapp.
      */
     public AppProcess start(Attach attach, int sidePort, String readyPath) {
-        String agent = "-javaagent:" + Apps.agentJar() + "=server.port=" + sidePort;
+        String agent = "-javaagent:" + Apps.agentJar() + "=server.port=" + sidePort + agentArguments;
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("JAVA_HOME", javaHome.toString());
         if (kind.equals("tomcat")) {

@@ -11,7 +11,10 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 
-/** Answers the request ID this webapp's own Log4j 2 sees in its ThreadContext ("none" when absent), and logs it. */
+/**
+ * Answers the request ID this webapp's own Log4j 2 sees in its ThreadContext ("none" when absent), and logs it.
+ * With {@code ?fail} it also logs an error with an exception.
+ */
 final class MdcServlet extends HttpServlet {
 
     private static final Logger LOG = LogManager.getLogger(MdcServlet.class);
@@ -20,6 +23,9 @@ final class MdcServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = ThreadContext.get("request_id");
         LOG.info("mdc check in {}", request.getContextPath());
+        if (request.getParameter("fail") != null) {
+            LOG.error("mdc check failed", new IllegalStateException("boom"));
+        }
         PlainText.write(response, requestId == null ? "none" : requestId);
     }
 }
