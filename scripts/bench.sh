@@ -39,10 +39,16 @@
 # Output: target/bench/results.md (table, date, JDK, CPUs, command line), target/bench/runs.csv (every
 # run), target/bench/logs/ (service stdout/stderr, wrk reports, poller output).
 #
+# --startup runs only start-up, A and B interleaved (default 5 rounds): launch -> first 200 and, at that moment, the
+# CPU time of each thread of the service (/proc/PID/task/*/stat: main, JIT compiler threads, the agent's start
+# thread, GC/VM, the rest); then one diagnostic run of each with -Xlog:class+load and -XX:+PrintCompilation
+# (classes loaded and methods compiled, in total and of the agent) and, for B, the agent's own phases
+# (its agent_startup event at log.level=debug). Output: target/bench/startup.md.
+#
 # --jmh runs only the JMH microbenchmarks of the agent's per-request path instead (agent/src/test/java/
 # io/obsagent/bench): ns/op and, with -prof gc, bytes allocated per op; output in target/bench/jmh.txt.
 #
-# Usage: scripts/bench.sh [--rounds N] [--quick] [--warmup SECONDS] [--duration SECONDS] | --jmh
+# Usage: scripts/bench.sh [--rounds N] [--quick] [--warmup SECONDS] [--duration SECONDS] | --startup [--rounds N] | --jmh
 # ---------------------------------------------------------------------------------------------------------
 set -euo pipefail
 shopt -s inherit_errexit   # a failure inside $(...) fails the assignment too
@@ -77,6 +83,7 @@ warmup_s=10
 load_s=20
 quick=false
 jmh=false
+startup=false
 COMMAND_LINE="$(printf '%q ' "$0" "$@")"
 readonly COMMAND_LINE="${COMMAND_LINE% }"
 
@@ -92,6 +99,7 @@ LOST_RUNS=0          # runs repeated because of that
 usage() {
     cat <<EOF
 Usage: scripts/bench.sh [--rounds N] [--quick] [--warmup SECONDS] [--duration SECONDS]
+       scripts/bench.sh --startup [--rounds N]
        scripts/bench.sh --jmh
 
 Benchmarks sample-app with no agent (A), with obs-agent at its defaults (B) and with its access log off (D), and
@@ -102,6 +110,8 @@ target/bench/results.md (every run: target/bench/runs.csv).
   --warmup SECONDS    wrk warm-up before measuring (default 10)
   --duration SECONDS  length of each of the three measured wrk loads (default 20)
   --quick             one round, 3 s warm-up, 5 s loads: proves the script works, figures are rough
+  --startup           only start-up of A and B: time, CPU per thread, classes loaded, JIT compilations and the
+                      agent's own phases (target/bench/startup.md)
   --jmh               only the JMH microbenchmarks of the agent's per-request path (target/bench/jmh.txt)
   -h, --help          this text
 
@@ -120,6 +130,7 @@ parse_args() {
             --duration) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || die "--duration needs seconds"; load_s=$2; shift 2 ;;
             --quick)    quick=true; shift ;;
             --jmh)      jmh=true; shift ;;
+            --startup)  startup=true; shift ;;
             -h|--help)  usage; exit 0 ;;
             *)          usage >&2; die "unknown argument: $1" ;;
         esac
@@ -451,7 +462,7 @@ measure_configuration() {
 column_values() {
     awk -F, -v col="$1" -v cfg="${2:-}" '
         NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
-        (cfg == "" || $2 == cfg) && $c != "" { print $c }' "$RUNS_CSV"
+        (cfg == "" || $2 == cfg) && $c != "" { print $c }' "${CSV_FILE:-$RUNS_CSV}"
 }
 
 # Median of numbers on standard input (empty output for no input).
@@ -590,6 +601,117 @@ write_results() {
     } >"$RESULTS_MD"
 }
 
+# ---- start-up breakdown ------------------------------------------------------------------------------------------
+readonly STARTUP_MD="$BENCH_DIR/startup.md"
+readonly THREAD_GROUPS=(main jit agent_start gc_vm other)
+
+# CPU milliseconds of each thread group of a process now: "main=… jit=… agent_start=… gc_vm=… other=…".
+thread_group_cpu_ms() {
+    local pid=$1 task comm stat ticks clk
+    clk=$(getconf CLK_TCK)
+    declare -A sum=([main]=0 [jit]=0 [agent_start]=0 [gc_vm]=0 [other]=0)
+    for task in /proc/"$pid"/task/*; do
+        comm=$(<"$task/comm") 2>/dev/null || continue
+        stat=$(<"$task/stat") 2>/dev/null || continue
+        stat=${stat##*) }
+        ticks=$(awk '{ print $12 + $13 }' <<<"$stat")
+        case "$comm" in
+            java|main) sum[main]=$((sum[main] + ticks)) ;;
+            C1\ Compiler*|C2\ Compiler*) sum[jit]=$((sum[jit] + ticks)) ;;
+            obs-agent-start) sum[agent_start]=$((sum[agent_start] + ticks)) ;;
+            GC\ *|G1\ *|VM\ *|"Reference Handl"|Finalizer) sum[gc_vm]=$((sum[gc_vm] + ticks)) ;;
+            *) sum[other]=$((sum[other] + ticks)) ;;
+        esac
+    done
+    local group out=""
+    for group in "${THREAD_GROUPS[@]}"; do
+        out+="$group=$((sum[$group] * 1000 / clk)) "
+    done
+    echo "${out% }"
+}
+
+# One timed start of a configuration: appends "round,config,startup_s,<thread groups>" to startup.csv.
+startup_run() {
+    local config=$1 round=$2 app_port side_port cpu process
+    app_port=$(free_port)
+    side_port=$(free_port)
+    RUN_NAME="startup-r${round}-${config}"
+    RUN_LOST=""
+    launch_and_time_startup "$config" "$app_port" "$side_port"
+    [[ -z $RUN_LOST ]] || die "start-up run $RUN_NAME was killed from outside: $RUN_LOST"
+    cpu=$(thread_group_cpu_ms "$SERVICE_PID")
+    process=$(( $(cpu_ticks "$SERVICE_PID") * 1000 / $(getconf CLK_TCK) ))
+    log "  $config: ${STARTUP_S}s, process CPU ${process} ms, live threads' CPU ms: $cpu"
+    stop_process "$SERVICE_PID" 15
+    echo "$round,$config,$STARTUP_S,$process,$(tr ' ' '\n' <<<"$cpu" | cut -d= -f2 | paste -sd,)" >>"$CSV_FILE"
+}
+
+# One diagnostic start: classes loaded and methods compiled up to the first 200, all and the agent's.
+startup_diagnostics() {
+    local config=$1 app_port side_port flags=() out classes
+    app_port=$(free_port)
+    side_port=$(free_port)
+    out="$LOG_DIR/startup-diag-$config"
+    mapfile -t flags < <(agent_flags "$config" "$side_port")
+    [[ $config == B ]] && flags=("${flags[0]},log.level=debug")
+    SERVER_PORT=$app_port "$JAVA" "${JVM_FLAGS[@]}" "-Xlog:class+load=info:file=$out.classes" -XX:+PrintCompilation \
+        "${flags[@]}" -jar "$SAMPLE_APP_JAR" >"$out.out" 2>"$out.err" &
+    SERVICE_PID=$!
+    track_pid "$SERVICE_PID"
+    local waited=0
+    until curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$app_port/api/v1/tasks"; do
+        ((waited++ < STARTUP_TIMEOUT_S * 10)) || die "diagnostic start of $config gave no 200"
+        sleep 0.1
+    done
+    stop_process "$SERVICE_PID" 15
+    classes=$(grep -c 'source:' "$out.classes" || true)
+    echo "| $config | $classes | $(grep -c ' io\.obsagent\.' "$out.classes" || true) | $(grep -cE '^ +[0-9]+ +[0-9]+ ' "$out.out" || true) | $(grep -E '^ +[0-9]+ +[0-9]+ ' "$out.out" | grep -c 'io\.obsagent\.' || true) |"
+}
+
+run_startup() {
+    local round config group
+    mkdir -p "$LOG_DIR"
+    compile_startup_poll
+    CSV_FILE="$BENCH_DIR/startup.csv"   # what median reads
+    echo "round,config,startup_s,process_cpu_ms,$(IFS=,; echo "${THREAD_GROUPS[*]/%/_cpu_ms}")" >"$CSV_FILE"
+    local busy
+    busy=$(machine_busy_pct)
+    for ((round = 1; round <= rounds; round++)); do
+        for config in A B; do
+            startup_run "$config" "$round"
+        done
+    done
+    {
+        echo "# obs-agent start-up breakdown"
+        echo
+        echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); JDK: $("$JAVA" -version 2>&1 | head -1); CPUs: $(nproc); $rounds round(s), A B interleaved"
+        echo "- JVM flags: \`${JVM_FLAGS[*]}\`; B: \`-javaagent:$OBS_AGENT_JAR=server.port=<free port>\`; CPUs ${busy} % busy with other work just before"
+        echo
+        echo "| median of $rounds | A: no agent | B: obs-agent | B − A |"
+        echo "|---|---:|---:|---:|"
+        for group in startup_s process_cpu_ms "${THREAD_GROUPS[@]/%/_cpu_ms}"; do
+            awk -v g="$group" -v a="$(median "$group" A)" -v b="$(median "$group" B)" \
+                'BEGIN { printf "| %s | %s | %s | " (g == "startup_s" ? "%+.3f" : "%+.0f") " |\n", g, a, b, b - a }'
+        done
+        echo
+        echo "CPU up to the first HTTP 200: the whole process, and the threads still alive then by group: main, jit"
+        echo "(C1/C2 compiler threads), agent_start (the agent's start thread, when still running; it reports its own"
+        echo "CPU in agent_startup below), gc_vm (GC and VM threads), other. One diagnostic run each:"
+        echo
+        echo "| config | classes loaded | of them the agent's | methods JIT-compiled | of them the agent's |"
+        echo "|---|---:|---:|---:|---:|"
+        startup_diagnostics A
+        startup_diagnostics B
+        echo
+        echo "The agent's own phases (ms of wall time, B's diagnostic run; \`agent_startup\` at log.level=debug):"
+        echo
+        echo '```'
+        grep -h '"event":"agent_startup"' "$LOG_DIR/startup-diag-B.out" || echo "(no agent_startup event)"
+        echo '```'
+    } >"$STARTUP_MD"
+    cat "$STARTUP_MD"
+}
+
 # ---- JMH: the agent's per-request path in isolation ----------------------------------------------------------
 run_jmh() {
     local classpath
@@ -615,6 +737,12 @@ main() {
     resolve_jdk
     if $jmh; then
         run_jmh
+        return
+    fi
+    if $startup; then
+        mkdir -p "$LOG_DIR"
+        ensure_project_jars
+        run_startup
         return
     fi
     rm -rf "$LOG_DIR"   # logs of this invocation only

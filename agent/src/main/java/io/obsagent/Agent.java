@@ -24,8 +24,9 @@ public final class Agent {
 
     private static void launch(String args, Instrumentation inst) {
         try {
+            long start = System.nanoTime();
             BootLoaderBridge.install(inst);
-            OwnLoader.start(args, inst);
+            OwnLoader.start(args, inst, System.nanoTime() - start);
         } catch (Throwable t) {
             StartupFailure.report("premain", t);
         }

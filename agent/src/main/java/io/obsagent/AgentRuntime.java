@@ -8,6 +8,7 @@ import io.obsagent.core.config.ServiceIdentity;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.EventWriter;
+import io.obsagent.core.events.Level;
 import io.obsagent.core.metrics.JvmMetricsRegistration;
 import io.obsagent.core.metrics.ReadinessMetrics;
 import io.obsagent.core.metrics.rules.MetricRules;
@@ -37,7 +38,8 @@ final class AgentRuntime {
     private AgentRuntime() {
     }
 
-    static void start(String args, Instrumentation inst) {
+    static void start(String args, Instrumentation inst, long bridgeNanos) {
+        StartupPhases phases = new StartupPhases(bridgeNanos);
         if (FirstCopy.class.getClassLoader() != null) {
             throw new IllegalStateException("the bridge is not on the bootstrap class path");
         }
@@ -55,13 +57,20 @@ final class AgentRuntime {
         AgentExit exit = new AgentExit(events);
         Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("obs-agent-exit", exit));
         MetricRules rules = metricRules(config, events);
+        phases.ended("config");
         Installer installer = Installer.register(inst, AgentInstrumentations.all(config, rules), AgentInstrumentations.jdkTypes(config));
+        phases.ended("filter_registered");
 
         AgentThreads.daemon("obs-agent-start", () -> {
             AgentCore core;
             try {
                 core = AgentCore.wire(config, events, rules);
-                installer.build(new InstrumentationFaults(core.selfMetrics, events));
+                phases.ended("core");
+                InstrumentationFaults faults = new InstrumentationFaults(core.selfMetrics, events);
+                installer.build(faults);
+                phases.ended("byte_buddy");
+                phases.count("retransformed", installer.retransformLoadedCandidates(faults));
+                phases.ended("retransform");
             } catch (Throwable t) {
                 installer.abandon();
                 events.emit(AgentEvents.error("start", String.valueOf(t)));
@@ -70,11 +79,16 @@ final class AgentRuntime {
             try {
                 AgentConfig effective = withServiceVersion(config);
                 SideServer server = startServer(effective, core);
+                phases.ended("side_server");
                 events.emit(AgentEvents.started(effective.get(Settings.SERVICE_VERSION), agentVersion(),
                         effective.get(Settings.ENVIRONMENT), serverField(effective, server), effective.describe()));
                 if (server != null) {
                     exit.serverStarted(server);
                     JvmMetricsRegistration.registerOnceAppStarted(core.registry, core.appState, core.faults);
+                }
+                phases.ended("app_start_wait_and_jvm_metrics");
+                if (events.isEnabled(Level.DEBUG)) {
+                    events.emit(phases.withStartThreadCpu());
                 }
             } catch (Throwable t) {
                 core.faults.report("start", t);

@@ -20,17 +20,19 @@ final class OwnLoader {
     private OwnLoader() {
     }
 
-    static void start(String args, Instrumentation inst) throws Exception {
+    /** @param bridgeNanos how long putting the bridge into the boot loader took, for {@link StartupPhases} */
+    static void start(String args, Instrumentation inst, long bridgeNanos) throws Exception {
         ClassLoader premainLoader = Agent.class.getClassLoader();
         if (Class.forName(FIRST_COPY, false, premainLoader).getClassLoader() == null) {
-            AgentRuntime.start(args, inst);
+            AgentRuntime.start(args, inst, bridgeNanos);
             return;
         }
         // Never closed: the agent's classes load from it for as long as the JVM runs.
         ClassLoader own = new URLClassLoader(new URL[]{agentJar()}, ClassLoader.getSystemClassLoader().getParent());
-        Method start = own.loadClass(AgentRuntime.class.getName()).getDeclaredMethod("start", String.class, Instrumentation.class);
+        Method start = own.loadClass(AgentRuntime.class.getName()).getDeclaredMethod("start", String.class, Instrumentation.class,
+                long.class);
         start.setAccessible(true);
-        start.invoke(null, args, inst);
+        start.invoke(null, args, inst, bridgeNanos);
     }
 
     private static URL agentJar() {

@@ -58,6 +58,10 @@ final class CandidateFilter implements ClassFileTransformer {
         ready.countDown();
     }
 
+    boolean hasTransformer() {
+        return byteBuddy != null;
+    }
+
     void installerThread(Thread thread) {
         installer = thread;
     }

@@ -59,7 +59,10 @@ public final class Installer {
         filter.ready(null);
     }
 
-    /** Background: builds Byte Buddy's transformer. Classes waiting in the filter proceed when this returns, whatever happens. */
+    /**
+     * Background: builds Byte Buddy's transformer. Classes waiting in the filter proceed when this returns, whatever
+     * happens; then {@link #retransformLoadedCandidates} instruments those loaded before.
+     */
     public void build(AgentBuilder.Listener listener) {
         filter.installerThread(Thread.currentThread());
         ClassFileTransformer transformer = null;
@@ -73,7 +76,6 @@ public final class Installer {
         }
         if (transformer != null) {
             filter.supertypeListener(new LoadedSubtypes(inst, listener));
-            retransformLoadedCandidates(listener);
         }
     }
 
@@ -138,7 +140,11 @@ public final class Installer {
                 Collections.emptyMap(), Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
     }
 
-    private void retransformLoadedCandidates(AgentBuilder.Listener listener) {
+    /** The candidates loaded before {@link #build}, retransformed; returns how many (none when the build failed). */
+    public int retransformLoadedCandidates(AgentBuilder.Listener listener) {
+        if (!filter.hasTransformer()) {
+            return 0;
+        }
         List<Class<?>> candidates = new ArrayList<Class<?>>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
             if (!inst.isModifiableClass(type) || type.isArray() || type.isPrimitive()) {
@@ -157,6 +163,7 @@ public final class Installer {
                 listener.onError(type.getName(), type.getClassLoader(), JavaModule.ofType(type), true, t);
             }
         }
+        return candidates.size();
     }
 
     /** A loaded class's file as its loader serves it; only read for classes the filter would not ignore by name. */
