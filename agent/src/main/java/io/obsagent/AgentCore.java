@@ -2,6 +2,7 @@ package io.obsagent;
 
 import io.obsagent.bridge.AppLogs;
 import io.obsagent.bridge.Faults;
+import io.obsagent.bridge.Hops;
 import io.obsagent.bridge.Readiness;
 import io.obsagent.bridge.Requests;
 import io.obsagent.bridge.Responses;
@@ -22,6 +23,7 @@ import io.obsagent.core.request.CurrentRequest;
 import io.obsagent.core.request.RequestIds;
 import io.obsagent.core.request.RequestRecorder;
 import io.obsagent.core.request.RequestTracker;
+import io.obsagent.core.request.ThreadHops;
 import io.obsagent.core.request.Routes;
 import io.obsagent.core.response.SecurityHeaders;
 import io.obsagent.instrumentation.logging.AppLogsJson;
@@ -69,6 +71,7 @@ final class AgentCore {
         Readiness.register(new ReadinessReports(appState, dataSources));
         Rules.register(ruleMetrics);
         AppLogs.register(new AppLogsJson(events, selfMetrics));
+        Hops.register(new ThreadHops(tracker.current()));
     }
 
     /**

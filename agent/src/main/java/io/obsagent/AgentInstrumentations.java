@@ -5,6 +5,7 @@ import io.obsagent.core.config.Settings;
 import io.obsagent.core.metrics.rules.MetricRules;
 import io.obsagent.instrumentation.Installer;
 import io.obsagent.instrumentation.TypeInstrumentation;
+import io.obsagent.instrumentation.concurrent.ThreadHopInstrumentation;
 import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
 import io.obsagent.instrumentation.jbossmodules.JBossModulesInstrumentation;
 import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
@@ -40,6 +41,9 @@ final class AgentInstrumentations {
         if (config.get(Settings.APP_LOGS_JSON)) {
             all.add(new JsonConsoleInstrumentation());
         }
+        if (config.get(Settings.PROPAGATION_THREADS)) {
+            all.add(new ThreadHopInstrumentation());
+        }
         if (!rules.isEmpty()) {
             all.add(new MethodRulesInstrumentation(rules));
         }
@@ -47,7 +51,11 @@ final class AgentInstrumentations {
     }
 
     /** JDK classes (internal names) instrumented although the JDK is otherwise never touched. */
-    static List<String> jdkTypes() {
-        return Installer.internalNames(ServerSocketInstrumentation.TYPES);
+    static List<String> jdkTypes(AgentConfig config) {
+        List<String> types = Installer.internalNames(ServerSocketInstrumentation.TYPES);
+        if (config.get(Settings.PROPAGATION_THREADS)) {
+            types.addAll(Installer.internalNames(ThreadHopInstrumentation.TYPES));
+        }
+        return types;
     }
 }

@@ -33,6 +33,7 @@ public final class Settings {
     public static final Setting<Boolean> TRUST_FORWARDED = Setting.of("security_headers.trust_forwarded", "false", Setting.Kind.BOOLEAN);
     public static final Setting<Boolean> ERRORS_JSON = Setting.of("errors.json", "false", Setting.Kind.BOOLEAN);
     public static final Setting<String> CONFIG_FILE = Setting.of("config.file", null, Setting.Kind.TEXT);
+    public static final Setting<Boolean> PROPAGATION_THREADS = Setting.of("propagation.threads", "true", Setting.Kind.BOOLEAN);
     /** Tests only: makes the request path throw at this point on every request (see {@link FaultPoint}). */
     public static final Setting<FaultPoint> INJECT_FAULT = Setting.of("debug.inject_fault", null, Setting.Kind.FAULT_POINT);
 
@@ -43,7 +44,8 @@ public final class Settings {
     private static final Map<String, Setting<?>> BY_KEY = index(SERVICE_NAME, SERVICE_VERSION, ENVIRONMENT,
             SERVER_ENABLED, SERVER_HOST, SERVER_PORT, SERVER_AUTH, REQUEST_ID_HEADER, REQUEST_ID_MAX_LENGTH,
             ENDPOINT_LIMIT, BUCKETS, ACCESS_LOG, LOG_TARGET, LOG_LEVEL, APP_LOGS_JSON, READY_CHECKS,
-            SECURITY_HEADERS, TRUST_FORWARDED, ERRORS_JSON, CONFIG_FILE, INJECT_FAULT);
+            SECURITY_HEADERS, TRUST_FORWARDED, ERRORS_JSON, CONFIG_FILE, INJECT_FAULT,
+            PROPAGATION_THREADS);
 
     private Settings() {
     }

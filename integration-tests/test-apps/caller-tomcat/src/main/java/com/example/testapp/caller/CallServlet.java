@@ -1,0 +1,92 @@
+package com.example.testapp.caller;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * GET /call?client=C&url=U[&own=ID][&hop=1] calls U with client C and answers with the downstream's body, or
+ * "error" when no response came. {@code own} sets the request-ID header on the call itself; {@code hop} makes the
+ * call from a CompletableFuture task instead of the request thread. GET /echo answers the propagation headers it got.
+ */
+final class CallServlet extends HttpServlet {
+
+    private static final HttpClient JDK = HttpClient.newHttpClient();
+
+    private final Map<String, Client> clients = Map.of(
+            "urlconnection", CallServlet::urlConnection,
+            "jdk", CallServlet::jdkSync,
+            "jdkAsync", CallServlet::jdkAsync);
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setContentType("text/plain");
+        if (req.getServletPath().equals("/echo")) {
+            resp.getWriter().write("id=" + req.getHeader("X-Request-ID") + " traceparent=" + req.getHeader("traceparent")
+                    + " tracestate=" + req.getHeader("tracestate"));
+            return;
+        }
+        Client client = clients.get(req.getParameter("client"));
+        String url = req.getParameter("url");
+        String own = req.getParameter("own");
+        String body;
+        try {
+            body = req.getParameter("hop") != null
+                    ? CompletableFuture.supplyAsync(() -> callQuietly(client, url, own)).get()
+                    : client.call(url, own);
+        } catch (Exception e) {
+            body = "error";
+        }
+        resp.getWriter().write(body);
+    }
+
+    private static String callQuietly(Client client, String url, String own) {
+        try {
+            return client.call(url, own);
+        } catch (Exception e) {
+            return "error";
+        }
+    }
+
+    private static String urlConnection(String url, String own) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+        if (own != null) {
+            connection.setRequestProperty("X-Request-ID", own);
+        }
+        try (InputStream in = connection.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static HttpRequest request(String url, String own) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+        if (own != null) {
+            builder.header("X-Request-ID", own);
+        }
+        return builder.build();
+    }
+
+    private static String jdkSync(String url, String own) throws Exception {
+        return JDK.send(request(url, own), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String jdkAsync(String url, String own) throws Exception {
+        return JDK.sendAsync(request(url, own), HttpResponse.BodyHandlers.ofString()).get().body();
+    }
+
+    private interface Client {
+        String call(String url, String own) throws Exception;
+    }
+}
