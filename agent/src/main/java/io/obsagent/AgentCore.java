@@ -3,10 +3,13 @@ package io.obsagent;
 import io.obsagent.bridge.AppLogs;
 import io.obsagent.bridge.Faults;
 import io.obsagent.bridge.Hops;
+import io.obsagent.bridge.Outgoing;
 import io.obsagent.bridge.Readiness;
 import io.obsagent.bridge.Requests;
 import io.obsagent.bridge.Responses;
 import io.obsagent.bridge.Rules;
+import io.obsagent.core.client.ClientMetrics;
+import io.obsagent.core.client.OutgoingCalls;
 import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.EventWriter;
@@ -72,6 +75,9 @@ final class AgentCore {
         Rules.register(ruleMetrics);
         AppLogs.register(new AppLogsJson(events, selfMetrics));
         Hops.register(new ThreadHops(tracker.current()));
+        Outgoing.register(new OutgoingCalls(tracker.current(), idHeader, config.get(Settings.PROPAGATION_REQUEST_ID),
+                config.get(Settings.PROPAGATION_EXCLUDE_HOSTS),
+                new ClientMetrics(registry, config.get(Settings.BUCKETS), config.get(Settings.CLIENT_HOST_LIMIT))));
     }
 
     /**

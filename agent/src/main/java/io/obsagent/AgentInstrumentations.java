@@ -6,6 +6,7 @@ import io.obsagent.core.metrics.rules.MetricRules;
 import io.obsagent.instrumentation.Installer;
 import io.obsagent.instrumentation.TypeInstrumentation;
 import io.obsagent.instrumentation.concurrent.ThreadHopInstrumentation;
+import io.obsagent.instrumentation.httpclient.HttpClientInstrumentation;
 import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
 import io.obsagent.instrumentation.jbossmodules.JBossModulesInstrumentation;
 import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
@@ -33,7 +34,7 @@ final class AgentInstrumentations {
                 ServletInstrumentation.javax(securityHeaders), ServletInstrumentation.jakarta(securityHeaders),
                 new ContainerStartInstrumentation(), new ErrorPageInstrumentation(),
                 new JaxRsInstrumentation(), new DataSourceInstrumentation(), new ServerSocketInstrumentation(),
-                new JBossModulesInstrumentation()));
+                new JBossModulesInstrumentation(), new HttpClientInstrumentation()));
         if (securityHeaders) {
             all.add(ContentTypeInstrumentation.javax());
             all.add(ContentTypeInstrumentation.jakarta());
@@ -53,6 +54,7 @@ final class AgentInstrumentations {
     /** JDK classes (internal names) instrumented although the JDK is otherwise never touched. */
     static List<String> jdkTypes(AgentConfig config) {
         List<String> types = Installer.internalNames(ServerSocketInstrumentation.TYPES);
+        types.addAll(Installer.internalNames(HttpClientInstrumentation.TYPES));
         if (config.get(Settings.PROPAGATION_THREADS)) {
             types.addAll(Installer.internalNames(ThreadHopInstrumentation.TYPES));
         }

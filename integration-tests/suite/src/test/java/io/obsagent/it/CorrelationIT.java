@@ -16,6 +16,8 @@ import io.obsagent.it.harness.Apps;
 import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.Jdks;
 import io.obsagent.it.harness.PrometheusText;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,7 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * logs from the task with {@code %X{request_id}}; the ID is there in the task and gone from the worker's next task,
  * which the app submits from a thread outside any request; a task that runs after its request ended still carries
  * the ID; no request is counted twice. On JDK 17 with two CPUs {@code CompletableFuture} starts a thread per task; on
- * JDK 25 virtual threads are covered too.
+ * JDK 25 virtual threads are covered too. Outgoing calls with each client reach a downstream service (the same app)
+ * carrying the caller's request ID and the incoming trace context, unless the app set the header itself, the host
+ * is excluded or no request is current; each call is counted once in the client metrics, a refused one as error.
  */
 class CorrelationIT {
 
@@ -38,11 +42,28 @@ class CorrelationIT {
         return java25 == null ? Stream.of(Jdks.defaultHome()) : Stream.of(Jdks.defaultHome(), java25);
     }
 
+    private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    private static final List<String> CLIENTS = List.of("urlconnection", "jdk", "jdkAsync");
+    private static AppProcess downstream;
+
+    @BeforeAll
+    static void startDownstream() {
+        downstream = AppProcess.builder(Apps.caller()).withAgent().testName("CorrelationIT-downstream").start();
+        downstream.awaitReady();
+    }
+
+    @AfterAll
+    static void stopDownstream() {
+        downstream.close();
+    }
+
     @ParameterizedTest
     @MethodSource("jdks")
-    void workHandedOffFromARequestLogsItsIdAndLeavesTheWorkerClean(Path jdk) {
-        try (AppProcess caller = AppProcess.builder(Apps.caller()).withAgent().javaHome(jdk).start()) {
+    void workHandedOffFromARequestLogsItsIdAndLeavesTheWorkerCleanAndCallsCarryIt(Path jdk) {
+        try (AppProcess caller = AppProcess.builder(Apps.caller()).withAgent("propagation.exclude_hosts=127.0.0.*")
+                .javaHome(jdk).start()) {
             caller.awaitReady();
+            outgoingCallsCarryTheRequestAndAreCountedOnce(caller, jdk.getFileName().toString());
             List<String> kinds = new ArrayList<>(HOPS);
             if (!jdk.equals(Jdks.defaultHome()) || Runtime.version().feature() >= 21) {
                 kinds.addAll(VIRTUAL_HOPS);
@@ -66,5 +87,55 @@ class CorrelationIT {
             assertThat(events.requestsProcessed("hop-late")).hasSize(1);
             assertThat(metrics.sum("obs_agent_errors_total", Map.of())).isZero();
         }
+    }
+
+    private static void outgoingCallsCarryTheRequestAndAreCountedOnce(AppProcess caller, String run) {
+        String echo = "http://localhost:" + downstream.appPort() + "/echo";
+        String excluded = "http://127.0.0.1:" + downstream.appPort() + "/echo";
+        List<String> propagatedIds = new ArrayList<>();
+        for (String client : CLIENTS) {
+            String id = "call-" + client + "-" + run;
+            assertThat(call(caller, client, echo, "", id, "traceparent", TRACEPARENT, "tracestate", "a=b"))
+                    .isEqualTo("id=" + id + " traceparent=" + TRACEPARENT + " tracestate=a=b");
+            assertThat(call(caller, client, echo, "&own=mine-" + run, id + "-own"))
+                    .isEqualTo("id=mine-" + run + " traceparent=null tracestate=null");
+            assertThat(call(caller, client, echo, "&hop=1", id + "-hop")).isEqualTo("id=" + id + "-hop traceparent=null tracestate=null");
+            assertThat(call(caller, client, echo, "&detached=1", id + "-detached")).isEqualTo("id=null traceparent=null tracestate=null");
+            assertThat(call(caller, client, excluded, "", id + "-excluded")).isEqualTo("id=null traceparent=null tracestate=null");
+            assertThat(call(caller, client, "http://localhost:1/echo", "", id + "-refused")).isEqualTo("error");
+            propagatedIds.add(id);
+            propagatedIds.add(id + "-hop");
+        }
+        AgentEvents downstreamEvents = AgentEvents.of(downstream, "/echo");
+        for (String id : propagatedIds) {
+            downstreamEvents.awaitRequestProcessed(id);
+        }
+        downstreamEvents.settle();
+        for (String id : propagatedIds) {
+            assertThat(downstreamEvents.requestsProcessed(id)).hasSize(1);
+        }
+        assertThat(downstreamEvents.requestsProcessed("mine-" + run)).hasSize(CLIENTS.size());
+
+        int calls = CLIENTS.size();
+        String downstreamHost = "localhost:" + downstream.appPort();
+        PrometheusText metrics = AgentMetrics.await(caller, "every refused call counted",
+                m -> m.sum("http_client_requests_total", Map.of("status", "error")) >= calls);
+        assertThat(metrics.sum("http_client_requests_total", Map.of("host", downstreamHost, "method", "GET", "status", "200")))
+                .isEqualTo(4 * calls);
+        assertThat(metrics.sum("http_client_requests_total", Map.of("host", "127.0.0.1:" + downstream.appPort(), "status", "200")))
+                .isEqualTo(calls);
+        assertThat(metrics.sum("http_client_requests_total", Map.of("host", "localhost:1", "method", "GET", "status", "error")))
+                .isEqualTo(calls);
+        assertThat(metrics.sum("http_client_requests_total", Map.of())).isEqualTo(6 * calls);
+        assertThat(metrics.sum("http_client_request_duration_seconds_count", Map.of("host", "localhost:1", "status", "error")))
+                .isEqualTo(calls);
+    }
+
+    private static String call(AppProcess caller, String client, String url, String query, String id, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "X-Request-ID";
+        all[1] = id;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return Http.get(caller.appUrl("/call?client=" + client + "&url=" + url + query), all).body();
     }
 }

@@ -17,9 +17,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * GET /call?client=C&url=U[&own=ID][&hop=1] calls U with client C and answers with the downstream's body, or
- * "error" when no response came. {@code own} sets the request-ID header on the call itself; {@code hop} makes the
- * call from a CompletableFuture task instead of the request thread. GET /echo answers the propagation headers it got.
+ * GET /call?client=C&url=U[&own=ID][&hop=1|&detached=1] calls U with client C and answers with the downstream's
+ * body, or "error" when no response came. {@code own} sets the request-ID header on the call itself; {@code hop}
+ * makes the call from a CompletableFuture task instead of the request thread; {@code detached} from a new platform
+ * thread, which works for no request. GET /echo answers the propagation headers it got.
  */
 final class CallServlet extends HttpServlet {
 
@@ -43,9 +44,17 @@ final class CallServlet extends HttpServlet {
         String own = req.getParameter("own");
         String body;
         try {
-            body = req.getParameter("hop") != null
-                    ? CompletableFuture.supplyAsync(() -> callQuietly(client, url, own)).get()
-                    : client.call(url, own);
+            if (req.getParameter("hop") != null) {
+                body = CompletableFuture.supplyAsync(() -> callQuietly(client, url, own)).get();
+            } else if (req.getParameter("detached") != null) {
+                String[] answer = new String[1];
+                Thread detached = new Thread(() -> answer[0] = callQuietly(client, url, own));
+                detached.start();
+                detached.join();
+                body = answer[0];
+            } else {
+                body = client.call(url, own);
+            }
         } catch (Exception e) {
             body = "error";
         }
@@ -64,6 +73,9 @@ final class CallServlet extends HttpServlet {
         HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
         if (own != null) {
             connection.setRequestProperty("X-Request-ID", own);
+        }
+        if (connection.getResponseCode() != 200) {
+            return "status " + connection.getResponseCode();
         }
         try (InputStream in = connection.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
