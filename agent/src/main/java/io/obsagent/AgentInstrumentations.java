@@ -5,6 +5,7 @@ import io.obsagent.core.config.Settings;
 import io.obsagent.core.metrics.rules.MetricRules;
 import io.obsagent.instrumentation.Installer;
 import io.obsagent.instrumentation.TypeInstrumentation;
+import io.obsagent.instrumentation.apache.ApacheHttpClientInstrumentation;
 import io.obsagent.instrumentation.concurrent.ThreadHopInstrumentation;
 import io.obsagent.instrumentation.httpclient.HttpClientInstrumentation;
 import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
@@ -34,7 +35,8 @@ final class AgentInstrumentations {
                 ServletInstrumentation.javax(securityHeaders), ServletInstrumentation.jakarta(securityHeaders),
                 new ContainerStartInstrumentation(), new ErrorPageInstrumentation(),
                 new JaxRsInstrumentation(), new DataSourceInstrumentation(), new ServerSocketInstrumentation(),
-                new JBossModulesInstrumentation(), new HttpClientInstrumentation()));
+                new JBossModulesInstrumentation(), new HttpClientInstrumentation(),
+                new ApacheHttpClientInstrumentation()));
         if (securityHeaders) {
             all.add(ContentTypeInstrumentation.javax());
             all.add(ContentTypeInstrumentation.jakarta());

@@ -25,11 +25,17 @@ import jakarta.servlet.http.HttpServletResponse;
 final class CallServlet extends HttpServlet {
 
     private static final HttpClient JDK = HttpClient.newHttpClient();
+    private static final org.apache.http.impl.client.CloseableHttpClient APACHE4 =
+            org.apache.http.impl.client.HttpClients.createDefault();
+    private static final org.apache.hc.client5.http.impl.classic.CloseableHttpClient APACHE5 =
+            org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
 
     private final Map<String, Client> clients = Map.of(
             "urlconnection", CallServlet::urlConnection,
             "jdk", CallServlet::jdkSync,
-            "jdkAsync", CallServlet::jdkAsync);
+            "jdkAsync", CallServlet::jdkAsync,
+            "apache4", CallServlet::apache4,
+            "apache5", CallServlet::apache5);
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -96,6 +102,24 @@ final class CallServlet extends HttpServlet {
 
     private static String jdkAsync(String url, String own) throws Exception {
         return JDK.sendAsync(request(url, own), HttpResponse.BodyHandlers.ofString()).get().body();
+    }
+
+    private static String apache4(String url, String own) throws IOException {
+        org.apache.http.client.methods.HttpGet get = new org.apache.http.client.methods.HttpGet(url);
+        if (own != null) {
+            get.setHeader("X-Request-ID", own);
+        }
+        try (org.apache.http.client.methods.CloseableHttpResponse response = APACHE4.execute(get)) {
+            return org.apache.http.util.EntityUtils.toString(response.getEntity());
+        }
+    }
+
+    private static String apache5(String url, String own) throws IOException {
+        org.apache.hc.client5.http.classic.methods.HttpGet get = new org.apache.hc.client5.http.classic.methods.HttpGet(url);
+        if (own != null) {
+            get.setHeader("X-Request-ID", own);
+        }
+        return APACHE5.execute(get, response -> org.apache.hc.core5.http.io.entity.EntityUtils.toString(response.getEntity()));
     }
 
     private interface Client {
