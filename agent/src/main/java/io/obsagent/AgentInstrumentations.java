@@ -12,6 +12,7 @@ import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
 import io.obsagent.instrumentation.jbossmodules.JBossModulesInstrumentation;
 import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
 import io.obsagent.instrumentation.logging.JsonConsoleInstrumentation;
+import io.obsagent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.obsagent.instrumentation.net.ServerSocketInstrumentation;
 import io.obsagent.instrumentation.rules.MethodRulesInstrumentation;
 import io.obsagent.instrumentation.servlet.ContainerStartInstrumentation;
@@ -36,7 +37,7 @@ final class AgentInstrumentations {
                 new ContainerStartInstrumentation(), new ErrorPageInstrumentation(),
                 new JaxRsInstrumentation(), new DataSourceInstrumentation(), new ServerSocketInstrumentation(),
                 new JBossModulesInstrumentation(), new HttpClientInstrumentation(),
-                new ApacheHttpClientInstrumentation()));
+                new ApacheHttpClientInstrumentation(), new OkHttpInstrumentation()));
         if (securityHeaders) {
             all.add(ContentTypeInstrumentation.javax());
             all.add(ContentTypeInstrumentation.jakarta());

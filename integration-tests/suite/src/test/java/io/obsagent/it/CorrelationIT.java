@@ -43,7 +43,7 @@ class CorrelationIT {
     }
 
     private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-    private static final List<String> CLIENTS = List.of("urlconnection", "jdk", "jdkAsync", "apache4", "apache5");
+    private static final List<String> CLIENTS = List.of("urlconnection", "jdk", "jdkAsync", "apache4", "apache5", "okhttp", "okhttpAsync");
     private static AppProcess downstream;
 
     @BeforeAll

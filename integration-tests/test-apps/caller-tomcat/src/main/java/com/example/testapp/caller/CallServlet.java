@@ -35,7 +35,9 @@ final class CallServlet extends HttpServlet {
             "jdk", CallServlet::jdkSync,
             "jdkAsync", CallServlet::jdkAsync,
             "apache4", CallServlet::apache4,
-            "apache5", CallServlet::apache5);
+            "apache5", CallServlet::apache5,
+            "okhttp", CallServlet::okhttp,
+            "okhttpAsync", CallServlet::okhttpAsync);
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -120,6 +122,40 @@ final class CallServlet extends HttpServlet {
             get.setHeader("X-Request-ID", own);
         }
         return APACHE5.execute(get, response -> org.apache.hc.core5.http.io.entity.EntityUtils.toString(response.getEntity()));
+    }
+
+    private static final okhttp3.OkHttpClient OKHTTP = new okhttp3.OkHttpClient();
+
+    private static okhttp3.Request okRequest(String url, String own) {
+        okhttp3.Request.Builder builder = new okhttp3.Request.Builder().url(url);
+        if (own != null) {
+            builder.header("X-Request-ID", own);
+        }
+        return builder.build();
+    }
+
+    private static String okhttp(String url, String own) throws IOException {
+        try (okhttp3.Response response = OKHTTP.newCall(okRequest(url, own)).execute()) {
+            return response.body().string();
+        }
+    }
+
+    private static String okhttpAsync(String url, String own) throws Exception {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        OKHTTP.newCall(okRequest(url, own)).enqueue(new okhttp3.Callback() {
+            @Override
+            public void onFailure(okhttp3.Call call, IOException e) {
+                answer.completeExceptionally(e);
+            }
+
+            @Override
+            public void onResponse(okhttp3.Call call, okhttp3.Response response) throws IOException {
+                try (response) {
+                    answer.complete(response.body().string());
+                }
+            }
+        });
+        return answer.get();
     }
 
     private interface Client {
