@@ -57,7 +57,16 @@ final class AgentInstrumentations {
     /** JDK classes (internal names) instrumented although the JDK is otherwise never touched. */
     static List<String> jdkTypes(AgentConfig config) {
         List<String> types = Installer.internalNames(ServerSocketInstrumentation.TYPES);
-        types.addAll(Installer.internalNames(HttpClientInstrumentation.TYPES));
+        types.addAll(lateJdkTypes(config));
+        return types;
+    }
+
+    /**
+     * Of those, the ones loaded without waiting for Byte Buddy (retransformed once it is ready): work handed off and
+     * calls made before the first request need nothing, whereas a missed socket bind would leave readiness unaware.
+     */
+    static List<String> lateJdkTypes(AgentConfig config) {
+        List<String> types = Installer.internalNames(HttpClientInstrumentation.TYPES);
         if (config.get(Settings.PROPAGATION_THREADS)) {
             types.addAll(Installer.internalNames(ThreadHopInstrumentation.TYPES));
         }

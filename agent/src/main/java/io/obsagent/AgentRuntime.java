@@ -54,7 +54,8 @@ final class AgentRuntime {
         AgentExit exit = new AgentExit(events);
         Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("obs-agent-exit", exit));
         MetricRules rules = metricRules(config, events);
-        Installer installer = Installer.register(inst, AgentInstrumentations.all(config, rules), AgentInstrumentations.jdkTypes(config));
+        Installer installer = Installer.register(inst, AgentInstrumentations.all(config, rules), AgentInstrumentations.jdkTypes(config),
+                AgentInstrumentations.lateJdkTypes(config));
 
         AgentThreads.daemon("obs-agent-start", () -> {
             AgentCore core;

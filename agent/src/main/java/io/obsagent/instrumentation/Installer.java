@@ -34,7 +34,8 @@ public final class Installer {
     private final List<String> jdkTypes;
     private final CandidateFilter filter;
 
-    private Installer(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes) {
+    private Installer(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes,
+                      List<String> lateJdkTypes) {
         this.inst = inst;
         this.instrumentations = instrumentations;
         this.jdkTypes = jdkTypes;
@@ -44,12 +45,16 @@ public final class Installer {
             markers.addAll(instrumentation.classFileMarkers());
             inheritedMarkers.addAll(instrumentation.inheritedMarkers());
         }
-        this.filter = new CandidateFilter(markers, inheritedMarkers, jdkTypes);
+        this.filter = new CandidateFilter(markers, inheritedMarkers, jdkTypes, lateJdkTypes);
     }
 
-    /** Premain: starts filtering class loads; nothing is transformed until {@link #build} completes. */
-    public static Installer register(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes) {
-        Installer installer = new Installer(inst, instrumentations, jdkTypes);
+    /**
+     * Premain: starts filtering class loads; nothing is transformed until {@link #build} completes.
+     * {@code lateJdkTypes} (some of {@code jdkTypes}) never wait for it: see {@link CandidateFilter}.
+     */
+    public static Installer register(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes,
+                                     List<String> lateJdkTypes) {
+        Installer installer = new Installer(inst, instrumentations, jdkTypes, lateJdkTypes);
         inst.addTransformer(installer.filter, true);
         return installer;
     }

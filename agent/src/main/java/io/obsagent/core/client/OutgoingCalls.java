@@ -3,6 +3,7 @@ package io.obsagent.core.client;
 import io.obsagent.bridge.Outgoing;
 import io.obsagent.bridge.RequestHandle;
 import io.obsagent.core.request.CurrentRequest;
+import io.obsagent.core.threads.AgentThreads;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -49,8 +50,12 @@ public final class OutgoingCalls implements Outgoing.Hooks {
                 : new String[]{idHeader, request.requestId(), TRACEPARENT, traceParent, TRACESTATE, traceState};
     }
 
+    /** The agent's own calls (HTTP readiness checks, on its threads) are not the application's: not counted. */
     @Override
     public void finished(String method, String scheme, String host, int port, int status, long startNanos) {
+        if (AgentThreads.isAgentThread()) {
+            return;
+        }
         metrics.record(method, host + ":" + (port >= 0 ? port : defaultPort(scheme)), status, System.nanoTime() - startNanos);
     }
 

@@ -1,11 +1,8 @@
 package io.obsagent.instrumentation.concurrent;
 
 import io.obsagent.instrumentation.Advices;
-import io.obsagent.instrumentation.TypeInstrumentation;
+import io.obsagent.instrumentation.JdkTypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
-
-import java.util.ArrayList;
-import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
@@ -26,7 +23,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * thread per task when the common pool has one thread: its {@code ThreadPerTaskExecutor}). A virtual thread
  * (JDK 21+) captures the request in its constructor: on older JDKs that class does not exist and nothing matches.
  */
-public final class ThreadHopInstrumentation implements TypeInstrumentation {
+public final class ThreadHopInstrumentation extends JdkTypeInstrumentation {
 
     static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
     static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
@@ -35,15 +32,6 @@ public final class ThreadHopInstrumentation implements TypeInstrumentation {
     static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
 
     public static final String[] TYPES = {THREAD_POOL, FORK_JOIN_POOL, FUTURE_TASK, THREAD_PER_TASK, VIRTUAL_THREAD};
-
-    @Override
-    public List<String> classFileMarkers() {
-        List<String> markers = new ArrayList<String>();
-        for (String type : TYPES) {
-            markers.add(type.replace('.', '/'));
-        }
-        return markers;
-    }
 
     @Override
     public AgentBuilder extend(AgentBuilder builder, Advices advices) {
