@@ -1,5 +1,6 @@
 package io.obsagent.bridge;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.ListIterator;
@@ -59,6 +60,21 @@ public final class Hops {
     public static <V> Callable<V> callable(Callable<V> task) {
         Object request = task == null || task instanceof HopCallable ? null : hooks.current();
         return request == null ? task : new HopCallable<V>(task, request);
+    }
+
+    /**
+     * {@code ForkJoinPool.invokeAll/invokeAny}: the pool adapts each callable into a task of its own and hands back
+     * those, so a list of carrying callables can stand in for the application's collection.
+     */
+    public static <T> Collection<? extends Callable<T>> callables(Collection<? extends Callable<T>> tasks) {
+        if (tasks == null || hooks.current() == null) {
+            return tasks;
+        }
+        List<Callable<T>> carrying = new ArrayList<Callable<T>>(tasks.size());
+        for (Callable<T> task : tasks) {
+            carrying.add(callable(task));
+        }
+        return carrying;
     }
 
     /**

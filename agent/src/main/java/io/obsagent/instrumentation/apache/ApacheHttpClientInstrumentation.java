@@ -21,12 +21,13 @@ public final class ApacheHttpClientInstrumentation implements TypeInstrumentatio
     private static final String V4 = "org.apache.http.impl.";
     private static final String V5 = "org.apache.hc.client5.http.impl.classic.";
 
+    /**
+     * Short class names that both major versions share: every marker is searched for in every class file the
+     * application loads, so there are as few as the classes need.
+     */
     @Override
     public List<String> classFileMarkers() {
-        return Arrays.asList("org/apache/http/impl/execchain/ProtocolExec", "org/apache/http/impl/client/InternalHttpClient",
-                "org/apache/http/impl/client/MinimalHttpClient", "org/apache/hc/client5/http/impl/classic/ProtocolExec",
-                "org/apache/hc/client5/http/impl/classic/InternalHttpClient",
-                "org/apache/hc/client5/http/impl/classic/MinimalHttpClient");
+        return Arrays.asList("/ProtocolExec", "/InternalHttpClient", "/MinimalHttpClient");
     }
 
     @Override

@@ -18,10 +18,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * keeps privately: that covers {@code submit}, {@code invokeAll/Any} and every {@code schedule*} (a
  * {@code ScheduledFutureTask} is one), and the future the application gets back is the one that is queued. Only
  * a plain {@code Runnable} given to {@code ThreadPoolExecutor.execute} is queued wrapped; {@code remove} and
- * {@code shutdownNow} see through the wrapper. {@code ForkJoinPool} adapts runnables and callables into tasks of
- * its own anyway; {@code CompletableFuture}'s async tasks reach an executor's {@code execute} (JDK 17 starts a
- * thread per task when the common pool has one thread: its {@code ThreadPerTaskExecutor}). A virtual thread
- * (JDK 21+) captures the request in its constructor: on older JDKs that class does not exist and nothing matches.
+ * {@code shutdownNow} see through the wrapper. {@code ForkJoinPool} adapts runnables and callables (those of
+ * {@code invokeAll/Any} too) into tasks of its own anyway; {@code CompletableFuture}'s async tasks reach an
+ * executor's {@code execute} (JDK 17 starts a thread per task when the common pool has one thread: its
+ * {@code ThreadPerTaskExecutor}). A virtual thread (JDK 21+) captures the request in its constructor: on older
+ * JDKs that class does not exist and nothing matches.
  */
 public final class ThreadHopInstrumentation extends JdkTypeInstrumentation {
 
@@ -45,6 +46,8 @@ public final class ThreadHopInstrumentation extends JdkTypeInstrumentation {
                         ExecutedTaskAdvice.class.getName()))
                 .transform(advices.advise(named("submit").and(takesArguments(java.util.concurrent.Callable.class)).and(not(isBridge())),
                         CallableTaskAdvice.class.getName()))
+                .transform(advices.advise(namedOneOf("invokeAll", "invokeAny").and(takesArgument(0, java.util.Collection.class))
+                        .and(not(isBridge())), CallableTasksAdvice.class.getName()))
                 .type(named(FUTURE_TASK))
                 .transform(advices.advise(isConstructor().and(takesArgument(0, Runnable.class)), RunnableTaskAdvice.class.getName()))
                 .transform(advices.advise(isConstructor().and(takesArgument(0, java.util.concurrent.Callable.class)),

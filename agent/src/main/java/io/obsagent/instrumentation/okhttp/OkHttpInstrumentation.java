@@ -21,7 +21,7 @@ public final class OkHttpInstrumentation implements TypeInstrumentation {
 
     @Override
     public List<String> classFileMarkers() {
-        return Arrays.asList("okhttp3/OkHttpClient", "okhttp3/RealCall", "okhttp3/internal/connection/RealCall");
+        return Arrays.asList("okhttp3/OkHttpClient", "/RealCall");
     }
 
     @Override

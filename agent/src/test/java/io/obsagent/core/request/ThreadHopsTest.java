@@ -86,6 +86,20 @@ class ThreadHopsTest {
     }
 
     @Test
+    void theCallablesOfAnInvokeAllCarryTheRequestOnlyInsideOne() throws Exception {
+        List<Callable<RequestContext>> tasks = List.of(() -> tracker.current().get(), () -> tracker.current().get());
+        assertThat(Hops.callables(tasks)).isSameAs(tasks);
+
+        RequestContext request = tracker.start("GET", "/all", "req-4", null);
+        List<Callable<RequestContext>> carrying = new ArrayList<>(Hops.callables(tasks));
+        exit(request, null, 200, null);
+
+        assertThat(carrying).hasSize(2);
+        assertThat(carrying.get(1).call()).isSameAs(request);
+        assertThat(tracker.current().get()).isNull();
+    }
+
+    @Test
     void tasksTheApplicationHoldsAreNotWrappedButPlainOnesAreAndStayFindable() {
         RequestContext request = tracker.start("GET", "/hold", "req-3", null);
         FutureTask<String> future = new FutureTask<>(() -> "x");

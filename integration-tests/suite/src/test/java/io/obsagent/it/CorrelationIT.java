@@ -34,7 +34,8 @@ class CorrelationIT {
 
     private static final Duration LOG_TIMEOUT = Duration.ofSeconds(20);
     private static final List<String> HOPS = List.of("execute", "submit", "invokeAll", "invokeAny", "schedule",
-            "scheduleAtFixedRate", "forkJoinExecute", "forkJoinSubmit", "supplyAsync", "runAsyncOnPool", "thenApplyAsync");
+            "scheduleAtFixedRate", "forkJoinExecute", "forkJoinSubmit", "forkJoinInvokeAll", "supplyAsync", "runAsyncOnPool",
+            "thenApplyAsync");
     private static final List<String> VIRTUAL_HOPS = List.of("virtualThread", "virtualExecutor");
 
     static Stream<Path> jdks() {
@@ -43,7 +44,8 @@ class CorrelationIT {
     }
 
     private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-    private static final List<String> CLIENTS = List.of("urlconnection", "jdk", "jdkAsync", "apache4", "apache5", "okhttp", "okhttpAsync");
+    private static final List<String> CLIENTS = List.of("urlconnection", "jdk", "jdkAsync", "apache4", "apache5", "okhttp",
+            "okhttpAsync");
     private static AppProcess downstream;
 
     @BeforeAll

@@ -39,6 +39,7 @@ final class Hops {
             Map.entry("scheduleAtFixedRate", this::fixedRate),
             Map.entry("forkJoinExecute", this::forkJoinExecute),
             Map.entry("forkJoinSubmit", () -> forkJoin.submit(callable("forkJoinSubmit")).get()),
+            Map.entry("forkJoinInvokeAll", () -> forkJoin.invokeAll(List.of(callable("forkJoinInvokeAll")))),
             Map.entry("supplyAsync", () -> CompletableFuture.supplyAsync(supplier("supplyAsync")).get()),
             Map.entry("runAsyncOnPool", () -> CompletableFuture.runAsync(() -> log("runAsyncOnPool"), pool).get()),
             Map.entry("thenApplyAsync", () -> CompletableFuture.completedFuture("x")
@@ -120,7 +121,7 @@ final class Hops {
                 Runnable after = () -> LOG.info("after {}", kind);
                 switch (kind) {
                     case "schedule", "scheduleAtFixedRate" -> scheduler.schedule(after, 0, TimeUnit.MILLISECONDS);
-                    case "forkJoinExecute", "forkJoinSubmit" -> forkJoin.execute(after);
+                    case "forkJoinExecute", "forkJoinSubmit", "forkJoinInvokeAll" -> forkJoin.execute(after);
                     case "supplyAsync" -> CompletableFuture.runAsync(after);
                     case "virtualThread", "virtualExecutor" -> startVirtual(after);
                     default -> pool.execute(after);
