@@ -2,11 +2,15 @@ package io.obsagent;
 
 import io.obsagent.bridge.AppLogs;
 import io.obsagent.bridge.Faults;
+import io.obsagent.bridge.Hops;
+import io.obsagent.bridge.Outgoing;
 import io.obsagent.bridge.Readiness;
 import io.obsagent.bridge.Requests;
 import io.obsagent.bridge.Responses;
 import io.obsagent.bridge.Rules;
 import io.obsagent.core.applogs.AppLogFormat;
+import io.obsagent.core.client.ClientMetrics;
+import io.obsagent.core.client.OutgoingCalls;
 import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.events.EventWriter;
@@ -23,6 +27,7 @@ import io.obsagent.core.request.CurrentRequest;
 import io.obsagent.core.request.RequestIds;
 import io.obsagent.core.request.RequestRecorder;
 import io.obsagent.core.request.RequestTracker;
+import io.obsagent.core.request.ThreadHops;
 import io.obsagent.core.request.Routes;
 import io.obsagent.core.response.SecurityHeaders;
 import io.obsagent.instrumentation.logging.AppLogsJson;
@@ -74,6 +79,10 @@ final class AgentCore {
         Rules.register(ruleMetrics);
         AppLogs.register(new AppLogsJson(events, selfMetrics, new AppLogFormat(service,
                 config.get(Settings.APP_LOGS_FORMAT), current, fault -> faults.adviceFailed(APP_LOGS_FORMAT, fault))));
+        Hops.register(new ThreadHops(tracker.current()));
+        Outgoing.register(new OutgoingCalls(tracker.current(), idHeader, config.get(Settings.PROPAGATION_REQUEST_ID),
+                config.get(Settings.PROPAGATION_EXCLUDE_HOSTS),
+                new ClientMetrics(registry, config.get(Settings.BUCKETS), config.get(Settings.CLIENT_HOST_LIMIT))));
     }
 
     /**

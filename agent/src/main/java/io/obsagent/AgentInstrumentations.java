@@ -5,10 +5,14 @@ import io.obsagent.core.config.Settings;
 import io.obsagent.core.metrics.rules.MetricRules;
 import io.obsagent.instrumentation.Installer;
 import io.obsagent.instrumentation.TypeInstrumentation;
+import io.obsagent.instrumentation.apache.ApacheHttpClientInstrumentation;
+import io.obsagent.instrumentation.concurrent.ThreadHopInstrumentation;
+import io.obsagent.instrumentation.httpclient.HttpClientInstrumentation;
 import io.obsagent.instrumentation.jaxrs.JaxRsInstrumentation;
 import io.obsagent.instrumentation.jbossmodules.JBossModulesInstrumentation;
 import io.obsagent.instrumentation.jdbc.DataSourceInstrumentation;
 import io.obsagent.instrumentation.logging.JsonConsoleInstrumentation;
+import io.obsagent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.obsagent.instrumentation.net.ServerSocketInstrumentation;
 import io.obsagent.instrumentation.rules.MethodRulesInstrumentation;
 import io.obsagent.instrumentation.servlet.ContainerStartInstrumentation;
@@ -32,13 +36,17 @@ final class AgentInstrumentations {
                 ServletInstrumentation.javax(securityHeaders), ServletInstrumentation.jakarta(securityHeaders),
                 new ContainerStartInstrumentation(), new ErrorPageInstrumentation(),
                 new JaxRsInstrumentation(), new DataSourceInstrumentation(), new ServerSocketInstrumentation(),
-                new JBossModulesInstrumentation()));
+                new JBossModulesInstrumentation(), new HttpClientInstrumentation(),
+                new ApacheHttpClientInstrumentation(), new OkHttpInstrumentation()));
         if (securityHeaders) {
             all.add(ContentTypeInstrumentation.javax());
             all.add(ContentTypeInstrumentation.jakarta());
         }
         if (config.get(Settings.APP_LOGS_JSON)) {
             all.add(new JsonConsoleInstrumentation());
+        }
+        if (config.get(Settings.PROPAGATION_THREADS)) {
+            all.add(new ThreadHopInstrumentation());
         }
         if (!rules.isEmpty()) {
             all.add(new MethodRulesInstrumentation(rules));
@@ -51,6 +59,19 @@ final class AgentInstrumentations {
         List<String> types = new ArrayList<String>(Installer.internalNames(ServerSocketInstrumentation.TYPES));
         if (config.get(Settings.APP_LOGS_JSON)) {
             types.addAll(Installer.internalNames(JsonConsoleInstrumentation.JUL_HANDLER));
+        }
+        types.addAll(lateJdkTypes(config));
+        return types;
+    }
+
+    /**
+     * Of those, the ones loaded without waiting for Byte Buddy (retransformed once it is ready): work handed off and
+     * calls made before the first request need nothing, whereas a missed socket bind would leave readiness unaware.
+     */
+    static List<String> lateJdkTypes(AgentConfig config) {
+        List<String> types = Installer.internalNames(HttpClientInstrumentation.TYPES);
+        if (config.get(Settings.PROPAGATION_THREADS)) {
+            types.addAll(Installer.internalNames(ThreadHopInstrumentation.TYPES));
         }
         return types;
     }

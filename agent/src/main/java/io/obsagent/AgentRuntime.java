@@ -58,7 +58,8 @@ final class AgentRuntime {
         Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("obs-agent-exit", exit));
         MetricRules rules = metricRules(config, events);
         phases.ended("config");
-        Installer installer = Installer.register(inst, AgentInstrumentations.all(config, rules), AgentInstrumentations.jdkTypes(config));
+        Installer installer = Installer.register(inst, AgentInstrumentations.all(config, rules), AgentInstrumentations.jdkTypes(config),
+                AgentInstrumentations.lateJdkTypes(config));
         phases.ended("filter_registered");
 
         AgentThreads.daemon("obs-agent-start", () -> {

@@ -33,6 +33,7 @@ final class CandidateFilter implements ClassFileTransformer {
     private volatile String[] learnedMarkers = new String[0];
     private volatile SupertypeListener supertypeListener;
     private final List<String> jdkTypes;
+    private final List<String> lateJdkTypes;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile ClassFileTransformer byteBuddy;
     private volatile Thread installer;
@@ -42,10 +43,17 @@ final class CandidateFilter implements ClassFileTransformer {
         void learned(String internalName);
     }
 
-    CandidateFilter(List<String> markers, List<String> inheritedMarkers, List<String> jdkTypes) {
+    /**
+     * @param lateJdkTypes those of {@code jdkTypes} whose loading never waits for Byte Buddy: the executors and
+     *                     clients that a starting application loads on its main thread long before it serves a
+     *                     request (waiting there serialised the whole build into the start-up); they pass
+     *                     untransformed and are retransformed with the other loaded candidates once it is ready
+     */
+    CandidateFilter(List<String> markers, List<String> inheritedMarkers, List<String> jdkTypes, List<String> lateJdkTypes) {
         this.markers = markers.toArray(new String[0]);
         this.inheritedMarkers = inheritedMarkers.toArray(new String[0]);
         this.jdkTypes = jdkTypes;
+        this.lateJdkTypes = lateJdkTypes;
     }
 
     void supertypeListener(SupertypeListener listener) {
@@ -73,6 +81,9 @@ final class CandidateFilter implements ClassFileTransformer {
             return null;
         }
         ClassFileTransformer delegate = byteBuddy;
+        if (delegate == null && lateJdkTypes.contains(className)) {
+            return null;
+        }
         if (delegate == null && Thread.currentThread() != installer) {
             try {
                 ready.await(READY_WAIT_SECONDS, TimeUnit.SECONDS);

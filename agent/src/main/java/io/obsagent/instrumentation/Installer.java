@@ -34,7 +34,8 @@ public final class Installer {
     private final List<String> jdkTypes;
     private final CandidateFilter filter;
 
-    private Installer(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes) {
+    private Installer(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes,
+                      List<String> lateJdkTypes) {
         this.inst = inst;
         this.instrumentations = instrumentations;
         this.jdkTypes = jdkTypes;
@@ -44,12 +45,16 @@ public final class Installer {
             markers.addAll(instrumentation.classFileMarkers());
             inheritedMarkers.addAll(instrumentation.inheritedMarkers());
         }
-        this.filter = new CandidateFilter(markers, inheritedMarkers, jdkTypes);
+        this.filter = new CandidateFilter(markers, inheritedMarkers, jdkTypes, lateJdkTypes);
     }
 
-    /** Premain: starts filtering class loads; nothing is transformed until {@link #build} completes. */
-    public static Installer register(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes) {
-        Installer installer = new Installer(inst, instrumentations, jdkTypes);
+    /**
+     * Premain: starts filtering class loads; nothing is transformed until {@link #build} completes.
+     * {@code lateJdkTypes} (some of {@code jdkTypes}) never wait for it: see {@link CandidateFilter}.
+     */
+    public static Installer register(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes,
+                                     List<String> lateJdkTypes) {
+        Installer installer = new Installer(inst, instrumentations, jdkTypes, lateJdkTypes);
         inst.addTransformer(installer.filter, true);
         return installer;
     }
@@ -67,7 +72,7 @@ public final class Installer {
         filter.installerThread(Thread.currentThread());
         ClassFileTransformer transformer = null;
         try {
-            letJavaBaseReadTheBridge();
+            letTheJdkReadTheBridge();
             transformer = byteBuddy(instrumentations, listener);
         } catch (Throwable t) {
             listener.onError("byte-buddy", null, null, false, t);
@@ -123,10 +128,11 @@ public final class Installer {
     }
 
     /**
-     * Advice inlined into JDK classes (the socket bind) calls the bridge, which lives in the boot loader's
-     * unnamed module; {@code java.base} must be allowed to read it. Reflective: the agent compiles for Java 8.
+     * Advice inlined into JDK classes (the socket bind, executors, HTTP clients) calls the bridge, which lives in
+     * the boot loader's unnamed module; the JDK modules instrumented must be allowed to read it. Reflective: the
+     * agent compiles for Java 8.
      */
-    private void letJavaBaseReadTheBridge() throws ReflectiveOperationException {
+    private void letTheJdkReadTheBridge() throws ReflectiveOperationException {
         Method getModule;
         try {
             getModule = Class.class.getMethod("getModule");
@@ -136,8 +142,22 @@ public final class Installer {
         Class<?> moduleType = Class.forName("java.lang.Module");
         Method redefineModule = Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class,
                 Map.class, Set.class, Map.class);
-        redefineModule.invoke(inst, getModule.invoke(Object.class), Collections.singleton(getModule.invoke(FirstCopy.class)),
-                Collections.emptyMap(), Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
+        for (Class<?> jdkType : instrumentedModules()) {
+            redefineModule.invoke(inst, getModule.invoke(jdkType), Collections.singleton(getModule.invoke(FirstCopy.class)),
+                    Collections.emptyMap(), Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
+        }
+    }
+
+    /** A class of each JDK module whose classes get advice: {@code java.base}, and {@code java.net.http} when present. */
+    private static List<Class<?>> instrumentedModules() {
+        List<Class<?>> types = new ArrayList<Class<?>>();
+        types.add(Object.class);
+        try {
+            types.add(Class.forName("java.net.http.HttpClient", false, ClassLoader.getSystemClassLoader()));
+        } catch (ClassNotFoundException | LinkageError notInThisJdk) {
+            // Java 8 to 10, or a runtime image without the module: nothing of it is instrumented.
+        }
+        return types;
     }
 
     /** The candidates loaded before {@link #build}, retransformed; returns how many (none when the build failed). */

@@ -35,6 +35,10 @@ public final class Settings {
     public static final Setting<Boolean> TRUST_FORWARDED = Setting.of("security_headers.trust_forwarded", "false", Setting.Kind.BOOLEAN);
     public static final Setting<Boolean> ERRORS_JSON = Setting.of("errors.json", "false", Setting.Kind.BOOLEAN);
     public static final Setting<String> CONFIG_FILE = Setting.of("config.file", null, Setting.Kind.TEXT);
+    public static final Setting<Boolean> PROPAGATION_THREADS = Setting.of("propagation.threads", "true", Setting.Kind.BOOLEAN);
+    public static final Setting<Boolean> PROPAGATION_REQUEST_ID = Setting.of("propagation.request_id", "true", Setting.Kind.BOOLEAN);
+    public static final Setting<String> PROPAGATION_EXCLUDE_HOSTS = Setting.of("propagation.exclude_hosts", null, Setting.Kind.TEXT);
+    public static final Setting<Integer> CLIENT_HOST_LIMIT = Setting.integer("metrics.client_host_limit", "100", 1, 100_000);
     /** Tests only: makes the request path throw at this point on every request (see {@link FaultPoint}). */
     public static final Setting<FaultPoint> INJECT_FAULT = Setting.of("debug.inject_fault", null, Setting.Kind.FAULT_POINT);
 
@@ -45,7 +49,8 @@ public final class Settings {
     private static final Map<String, Setting<?>> BY_KEY = index(SERVICE_NAME, SERVICE_VERSION, ENVIRONMENT,
             SERVER_ENABLED, SERVER_HOST, SERVER_PORT, SERVER_AUTH, REQUEST_ID_HEADER, REQUEST_ID_MAX_LENGTH,
             ENDPOINT_LIMIT, BUCKETS, ACCESS_LOG, LOG_TARGET, LOG_LEVEL, APP_LOGS_JSON, APP_LOGS_FORMAT, READY_CHECKS,
-            SECURITY_HEADERS, TRUST_FORWARDED, ERRORS_JSON, CONFIG_FILE, INJECT_FAULT);
+            SECURITY_HEADERS, TRUST_FORWARDED, ERRORS_JSON, CONFIG_FILE, INJECT_FAULT,
+            PROPAGATION_THREADS, PROPAGATION_REQUEST_ID, PROPAGATION_EXCLUDE_HOSTS, CLIENT_HOST_LIMIT);
 
     private Settings() {
     }

@@ -24,8 +24,19 @@ public final class AgentThreads implements ThreadFactory {
 
     /** One named daemon thread, not yet started. */
     public static Thread daemon(String name, Runnable task) {
-        Thread thread = new Thread(task, name);
+        Thread thread = new AgentThread(task, name);
         thread.setDaemon(true);
         return thread;
+    }
+
+    /** True on the agent's own threads: what they do (an HTTP readiness check) is not the application's work. */
+    public static boolean isAgentThread() {
+        return Thread.currentThread() instanceof AgentThread;
+    }
+
+    private static final class AgentThread extends Thread {
+        AgentThread(Runnable task, String name) {
+            super(task, name);
+        }
     }
 }

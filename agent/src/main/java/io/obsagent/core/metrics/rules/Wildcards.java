@@ -1,12 +1,12 @@
 package io.obsagent.core.metrics.rules;
 
 /** Matching of method names against patterns where {@code *} stands for any run of characters, and nothing else is special. */
-final class Wildcards {
+public final class Wildcards {
 
     private Wildcards() {
     }
 
-    static boolean matches(String pattern, String name) {
+    public static boolean matches(String pattern, String name) {
         int p = 0;
         int n = 0;
         int starAt = -1;

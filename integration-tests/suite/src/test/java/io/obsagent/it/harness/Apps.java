@@ -45,6 +45,11 @@ public final class Apps {
         return new AppJar("tomcat11-jakarta", pathFromProperty("it.app.tomcat11.jar"), "/hello");
     }
 
+    /** Tomcat 11 with plain servlets that hand work to every kind of executor and call downstream services; Logback 1.5. */
+    public static AppJar caller() {
+        return new AppJar("caller-tomcat", pathFromProperty("it.app.caller.jar"), "/echo");
+    }
+
     /** Spring Boot 2.7 (Spring MVC 5.3, Tomcat 9, javax), Java 8 bytecode, executable Boot jar: the orders API. */
     public static AppJar boot2() {
         return new AppJar("boot2-javax", pathFromProperty("it.app.boot2.jar"), "/orders/1");

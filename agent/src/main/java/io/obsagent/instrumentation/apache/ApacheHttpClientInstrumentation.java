@@ -1,0 +1,45 @@
+package io.obsagent.instrumentation.apache;
+
+import io.obsagent.instrumentation.Advices;
+import io.obsagent.instrumentation.TypeInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Apache HttpClient 4.x and 5.x classic (agent/SPEC.md §8). Headers go on in the protocol step of the execution
+ * chain, which works on the client's copy of the request and runs again for a redirect's new request; the call is
+ * counted where the client's {@code execute} methods meet, once however often the chain retries or redirects.
+ */
+public final class ApacheHttpClientInstrumentation implements TypeInstrumentation {
+
+    private static final String V4 = "org.apache.http.impl.";
+    private static final String V5 = "org.apache.hc.client5.http.impl.classic.";
+
+    /**
+     * Short class names that both major versions share: every marker is searched for in every class file the
+     * application loads, so there are as few as the classes need.
+     */
+    @Override
+    public List<String> classFileMarkers() {
+        return Arrays.asList("/ProtocolExec", "/InternalHttpClient", "/MinimalHttpClient");
+    }
+
+    @Override
+    public AgentBuilder extend(AgentBuilder builder, Advices advices) {
+        return builder
+                .type(named(V4 + "execchain.ProtocolExec"))
+                .transform(advices.advise(named("execute").and(takesArguments(4)), Apache4HeadersAdvice.class.getName()))
+                .type(namedOneOf(V4 + "client.InternalHttpClient", V4 + "client.MinimalHttpClient"))
+                .transform(advices.advise(named("doExecute").and(takesArguments(3)), Apache4CallAdvice.class.getName()))
+                .type(named(V5 + "ProtocolExec"))
+                .transform(advices.advise(named("execute").and(takesArguments(3)), Apache5HeadersAdvice.class.getName()))
+                .type(namedOneOf(V5 + "InternalHttpClient", V5 + "MinimalHttpClient"))
+                .transform(advices.advise(named("doExecute").and(takesArguments(3)), Apache5CallAdvice.class.getName()));
+    }
+}

@@ -1,0 +1,122 @@
+package io.obsagent.core.request;
+
+import io.obsagent.bridge.Hops;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.obsagent.core.request.TrackerFixture.exit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Work handed off from a request runs as that request on the worker, and leaves the worker as it was. */
+class ThreadHopsTest {
+
+    private final TrackerFixture fixture = new TrackerFixture();
+    private final RequestTracker tracker = fixture.tracker();
+
+    @BeforeEach
+    void register() {
+        Hops.register(new ThreadHops(tracker.current()));
+    }
+
+    @AfterEach
+    void unregister() {
+        Hops.register(new ThreadHops(new CurrentRequest(NoLoggingContext.INSTANCE)));
+    }
+
+    @Test
+    void outsideARequestTheTaskIsHandedOnUnchanged() throws Exception {
+        Runnable task = () -> { };
+        Callable<String> callable = () -> "x";
+
+        assertThat(Hops.runnable(task)).isSameAs(task);
+        assertThat(Hops.callable(callable)).isSameAs(callable);
+        assertThat(Hops.executed(task)).isSameAs(task);
+    }
+
+    @Test
+    void aTaskRunsAsItsRequestOnTheWorkerAndTheWorkerIsRestoredEvenAfterTheRequestEnded() throws Exception {
+        RequestContext request = tracker.start("GET", "/hop", "req-1", null);
+        AtomicReference<RequestContext> seen = new AtomicReference<>();
+        Runnable task = Hops.runnable(() -> seen.set(tracker.current().get()));
+        Runnable wrappedTwice = Hops.runnable(task);
+        exit(request, null, 200, null);
+
+        AtomicReference<RequestContext> afterwards = new AtomicReference<>(request);
+        Thread worker = new Thread(() -> {
+            task.run();
+            afterwards.set(tracker.current().get());
+        });
+        worker.start();
+        worker.join();
+
+        assertThat(wrappedTwice).isSameAs(task);
+        assertThat(seen.get()).isSameAs(request);
+        assertThat(afterwards.get()).isNull();
+        assertThat(fixture.logging).containsExactly("enter req-1", "exit req-1", "enter req-1", "exit req-1");
+        assertThat(fixture.total("http_requests")).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskRunOnTheRequestsOwnThreadGivesItBackItsRequest() throws Exception {
+        RequestContext request = tracker.start("GET", "/caller-runs", "req-2", null);
+        Callable<RequestContext> task = Hops.callable(() -> tracker.current().get());
+
+        assertThat(task.call()).isSameAs(request);
+        assertThat(tracker.current().get()).isSameAs(request);
+        exit(request, null, 200, null);
+        assertThat(tracker.current().get()).isNull();
+    }
+
+    @Test
+    void theCallablesOfAnInvokeAllCarryTheRequestOnlyInsideOne() throws Exception {
+        List<Callable<RequestContext>> tasks = List.of(() -> tracker.current().get(), () -> tracker.current().get());
+        assertThat(Hops.callables(tasks)).isSameAs(tasks);
+
+        RequestContext request = tracker.start("GET", "/all", "req-4", null);
+        List<Callable<RequestContext>> carrying = new ArrayList<>(Hops.callables(tasks));
+        exit(request, null, 200, null);
+
+        assertThat(carrying).hasSize(2);
+        assertThat(carrying.get(1).call()).isSameAs(request);
+        assertThat(tracker.current().get()).isNull();
+    }
+
+    @Test
+    void tasksTheApplicationHoldsAreNotWrappedButPlainOnesAreAndStayFindable() {
+        RequestContext request = tracker.start("GET", "/hold", "req-3", null);
+        FutureTask<String> future = new FutureTask<>(() -> "x");
+        RunnableAction forkJoinTask = new RunnableAction();
+        Runnable plain = () -> { };
+        Runnable queued = Hops.executed(plain);
+        exit(request, null, 200, null);
+
+        assertThat(Hops.executed(future)).isSameAs(future);
+        assertThat(Hops.executed(forkJoinTask)).isSameAs(forkJoinTask);
+        assertThat(queued).isNotSameAs(plain).hasToString(plain.toString());
+        assertThat(Hops.queued(Arrays.asList(future, queued), plain)).isSameAs(queued);
+        List<Runnable> drained = new ArrayList<>(Arrays.asList(future, queued));
+        Hops.unwrap(drained);
+        assertThat(drained).containsExactly(future, plain);
+    }
+
+    /** A fork/join task of the application's that is also a runnable: the pool keeps it as it is. */
+    private static final class RunnableAction extends RecursiveAction implements Runnable {
+        @Override
+        protected void compute() {
+        }
+
+        @Override
+        public void run() {
+            invoke();
+        }
+    }
+}
