@@ -21,8 +21,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@code shutdownNow} see through the wrapper. {@code ForkJoinPool} adapts runnables and callables (those of
  * {@code invokeAll/Any} too) into tasks of its own anyway; {@code CompletableFuture}'s async tasks reach an
  * executor's {@code execute} (JDK 17 starts a thread per task when the common pool has one thread: its
- * {@code ThreadPerTaskExecutor}). A virtual thread (JDK 21+) captures the request in its constructor: on older
- * JDKs that class does not exist and nothing matches.
+ * {@code ThreadPerTaskExecutor}). A virtual thread (JDK 21+) captures the request where {@code ThreadBuilders} makes it:
+ * on older JDKs that class does not exist and nothing matches.
  */
 public final class ThreadHopInstrumentation extends JdkTypeInstrumentation {
 
@@ -30,9 +30,14 @@ public final class ThreadHopInstrumentation extends JdkTypeInstrumentation {
     static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
     static final String FUTURE_TASK = "java.util.concurrent.FutureTask";
     static final String THREAD_PER_TASK = "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor";
-    static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+    /**
+     * Where every virtual thread is made (JDK 21+: {@code Thread.ofVirtual}, {@code startVirtualThread}, their thread
+     * factory). Not {@code VirtualThread} itself: the JVM knows that class by name, and a JDK 25 AOT cache trained
+     * with it transformed crashes the JVM that assembles the cache.
+     */
+    static final String VIRTUAL_THREADS = "java.lang.ThreadBuilders";
 
-    public static final String[] TYPES = {THREAD_POOL, FORK_JOIN_POOL, FUTURE_TASK, THREAD_PER_TASK, VIRTUAL_THREAD};
+    public static final String[] TYPES = {THREAD_POOL, FORK_JOIN_POOL, FUTURE_TASK, THREAD_PER_TASK, VIRTUAL_THREADS};
 
     @Override
     public AgentBuilder extend(AgentBuilder builder, Advices advices) {
@@ -52,8 +57,8 @@ public final class ThreadHopInstrumentation extends JdkTypeInstrumentation {
                 .transform(advices.advise(isConstructor().and(takesArgument(0, Runnable.class)), RunnableTaskAdvice.class.getName()))
                 .transform(advices.advise(isConstructor().and(takesArgument(0, java.util.concurrent.Callable.class)),
                         CallableTaskAdvice.class.getName()))
-                .type(named(VIRTUAL_THREAD))
-                .transform(advices.advise(isConstructor().and(takesArguments(4)).and(takesArgument(3, Runnable.class)),
+                .type(named(VIRTUAL_THREADS))
+                .transform(advices.advise(named("newVirtualThread").and(takesArguments(4)).and(takesArgument(3, Runnable.class)),
                         VirtualThreadTaskAdvice.class.getName()));
     }
 }

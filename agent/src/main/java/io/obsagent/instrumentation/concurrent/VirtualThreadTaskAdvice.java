@@ -3,7 +3,7 @@ package io.obsagent.instrumentation.concurrent;
 import io.obsagent.bridge.Hops;
 import net.bytebuddy.asm.Advice;
 
-/** Inlined into {@code VirtualThread}'s constructor (JDK 21+), whose fourth argument is the thread's task. */
+/** Inlined into {@code ThreadBuilders.newVirtualThread} (JDK 21+), whose fourth argument is the thread's task. */
 public final class VirtualThreadTaskAdvice {
 
     private VirtualThreadTaskAdvice() {
