@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -31,13 +33,13 @@ final class Hops {
     private final ForkJoinPool forkJoin = new ForkJoinPool(1);
     private final LinkedBlockingQueue<String> afterwards = new LinkedBlockingQueue<>();
     private final Map<String, Hop> kinds = Map.ofEntries(
-            Map.entry("execute", this::execute),
+            Map.entry("execute", () -> executeAndWait(pool, "execute")),
             Map.entry("submit", () -> pool.submit(() -> log("submit")).get()),
             Map.entry("invokeAll", () -> pool.invokeAll(List.of(callable("invokeAll")))),
             Map.entry("invokeAny", () -> pool.invokeAny(List.of(callable("invokeAny")))),
             Map.entry("schedule", () -> scheduler.schedule(() -> log("schedule"), 1, TimeUnit.MILLISECONDS).get()),
             Map.entry("scheduleAtFixedRate", this::fixedRate),
-            Map.entry("forkJoinExecute", this::forkJoinExecute),
+            Map.entry("forkJoinExecute", () -> executeAndWait(forkJoin, "forkJoinExecute")),
             Map.entry("forkJoinSubmit", () -> forkJoin.submit(callable("forkJoinSubmit")).get()),
             Map.entry("forkJoinInvokeAll", () -> forkJoin.invokeAll(List.of(callable("forkJoinInvokeAll")))),
             Map.entry("supplyAsync", () -> CompletableFuture.supplyAsync(supplier("supplyAsync")).get()),
@@ -63,17 +65,18 @@ final class Hops {
         scheduler.schedule(() -> log("late " + tag), 300, TimeUnit.MILLISECONDS);
     }
 
-    private void execute() throws Exception {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        pool.execute(() -> {
-            log("execute");
+    /** Executor.execute of a plain runnable, waited for. */
+    private static void executeAndWait(Executor executor, String kind) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        executor.execute(() -> {
+            log(kind);
             done.countDown();
         });
         done.await();
     }
 
     private void fixedRate() throws Exception {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(2);
+        CountDownLatch done = new CountDownLatch(2);
         ScheduledFuture<?> f = scheduler.scheduleAtFixedRate(() -> {
             if (done.getCount() > 0) {
                 log("scheduleAtFixedRate");
@@ -84,14 +87,6 @@ final class Hops {
         f.cancel(false);
     }
 
-    private void forkJoinExecute() throws Exception {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        forkJoin.execute(() -> {
-            log("forkJoinExecute");
-            done.countDown();
-        });
-        done.await();
-    }
 
     private void virtualThread() throws Exception {
         startVirtual(() -> log("virtualThread")).join();
