@@ -64,18 +64,24 @@ final class AgentRuntime {
 
         AgentThreads.daemon("obs-agent-start", () -> {
             AgentCore core;
+            InstrumentationFaults faults;
             try {
                 core = AgentCore.wire(config, events, rules);
                 phases.ended("core");
-                InstrumentationFaults faults = new InstrumentationFaults(core.selfMetrics, events);
+                faults = new InstrumentationFaults(core.selfMetrics, events);
                 installer.build(faults);
                 phases.ended("byte_buddy");
-                phases.count("retransformed", installer.retransformLoadedCandidates(faults));
-                phases.ended("retransform");
             } catch (Throwable t) {
                 installer.abandon();
                 events.emit(AgentEvents.error("start", String.valueOf(t)));
                 return;
+            }
+            try {
+                // Classes loaded before Byte Buddy was ready; a failure here leaves the classes loaded since instrumented.
+                phases.count("retransformed", installer.retransformLoadedCandidates(faults));
+                phases.ended("retransform");
+            } catch (Throwable t) {
+                core.faults.report("retransform", t);
             }
             try {
                 AgentConfig effective = withServiceVersion(config);

@@ -33,6 +33,7 @@ public final class Installer {
     private final List<TypeInstrumentation> instrumentations;
     private final List<String> jdkTypes;
     private final CandidateFilter filter;
+    private static final byte[] NO_CLASS_FILE = new byte[0];
 
     private Installer(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes,
                       List<String> lateJdkTypes) {
@@ -191,6 +192,11 @@ public final class Installer {
         if (!filter.mayConcern(internalName)) {
             return null;
         }
+        if (jdkTypes.contains(internalName)) {
+            // Chosen by name. Reading a JDK class file loads the jrt: URL handler, which beside another agent can be
+            // a class being loaded right then (a ClassCircularityError that stopped the whole start).
+            return NO_CLASS_FILE;
+        }
         ClassLoader loader = type.getClassLoader();
         String resource = internalName + ".class";
         try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
@@ -203,7 +209,7 @@ public final class Installer {
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError unreadable) {
             return null;
         }
     }
