@@ -34,8 +34,8 @@ final class StartupPhases {
     }
 
     /**
-     * The event, with the CPU time of the thread that calls this (the start thread, when it is done): its
-     * threads ends before a profiler could read it from {@code /proc}. Reads the management bean: call it only
+     * The event, with the CPU time of the thread that calls this (the start thread, when it is done): that thread
+     * ends before a profiler could read it from {@code /proc}. Reads the management bean: call it only
      * when the event will be written.
      */
     FieldsEvent withStartThreadCpu() {

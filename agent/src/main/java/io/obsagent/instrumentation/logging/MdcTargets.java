@@ -97,8 +97,9 @@ final class MdcTargets {
      * removes them again, and nothing is allocated.
      */
     Scope put(RequestIdentity request) {
-        if (!holdsAnyKey()) {
-            int keys = request.traceId() == null ? MdcBinding.ALWAYS_SET : MdcBinding.KEYS.length;
+        // A request without a trace-id never touches trace_id, so whether the thread holds one does not matter.
+        int keys = request.traceId() == null ? MdcBinding.ALWAYS_SET : MdcBinding.KEYS.length;
+        if (!holdsAnyKey(keys)) {
             for (int s = 0; s < types.size(); s++) {
                 Store store = store(s);
                 if (store != null) {
@@ -119,10 +120,10 @@ final class MdcTargets {
         return new Swapped(stores, previous);
     }
 
-    private boolean holdsAnyKey() {
+    private boolean holdsAnyKey(int keys) {
         for (int s = 0; s < types.size(); s++) {
             Store store = store(s);
-            if (store != null && store.holdsAnyKey()) {
+            if (store != null && store.holdsAnyKey(keys)) {
                 return true;
             }
         }
@@ -202,10 +203,11 @@ final class MdcTargets {
             }
         }
 
-        boolean holdsAnyKey() {
+        /** Whether the thread holds any of the first {@code keys} keys. */
+        boolean holdsAnyKey(int keys) {
             try {
-                for (String key : MdcBinding.KEYS) {
-                    if ((String) get.invokeExact(key) != null) {
+                for (int i = 0; i < keys; i++) {
+                    if ((String) get.invokeExact(MdcBinding.KEYS[i]) != null) {
                         return true;
                     }
                 }
