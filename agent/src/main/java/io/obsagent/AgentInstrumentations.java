@@ -3,7 +3,6 @@ package io.obsagent;
 import io.obsagent.core.config.AgentConfig;
 import io.obsagent.core.config.Settings;
 import io.obsagent.core.metrics.rules.MetricRules;
-import io.obsagent.instrumentation.Installer;
 import io.obsagent.instrumentation.TypeInstrumentation;
 import io.obsagent.instrumentation.apache.ApacheHttpClientInstrumentation;
 import io.obsagent.instrumentation.concurrent.ThreadHopInstrumentation;
@@ -54,24 +53,15 @@ final class AgentInstrumentations {
         return all;
     }
 
-    /** JDK classes (internal names) instrumented although the JDK is otherwise never touched. */
-    static List<String> jdkTypes(AgentConfig config) {
-        List<String> types = new ArrayList<String>(Installer.internalNames(ServerSocketInstrumentation.TYPES));
-        if (config.get(Settings.APP_LOGS_JSON)) {
-            types.addAll(Installer.internalNames(JsonConsoleInstrumentation.JUL_HANDLER));
-        }
-        types.addAll(lateJdkTypes(config));
-        return types;
-    }
-
     /**
-     * Of those, the ones loaded without waiting for Byte Buddy (retransformed once it is ready): work handed off and
-     * calls made before the first request need nothing, whereas a missed socket bind would leave readiness unaware.
+     * The JDK classes instrumented that load without waiting for Byte Buddy (retransformed once it is ready): work
+     * handed off and calls made before the first request need nothing, whereas a missed socket bind would leave
+     * readiness unaware.
      */
     static List<String> lateJdkTypes(AgentConfig config) {
-        List<String> types = Installer.internalNames(HttpClientInstrumentation.TYPES);
+        List<String> types = new ArrayList<String>(Arrays.asList(HttpClientInstrumentation.TYPES));
         if (config.get(Settings.PROPAGATION_THREADS)) {
-            types.addAll(Installer.internalNames(ThreadHopInstrumentation.TYPES));
+            types.addAll(Arrays.asList(ThreadHopInstrumentation.TYPES));
         }
         return types;
     }

@@ -35,6 +35,9 @@ import java.util.List;
  */
 final class AgentRuntime {
 
+    /** How long after the container's start the type descriptions parsed for start-up are kept. */
+    private static final long STARTUP_SETTLE_MILLIS = 10_000;
+
     private AgentRuntime() {
     }
 
@@ -58,7 +61,7 @@ final class AgentRuntime {
         Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("obs-agent-exit", exit));
         MetricRules rules = metricRules(config, events);
         phases.ended("config");
-        Installer installer = Installer.register(inst, AgentInstrumentations.all(config, rules), AgentInstrumentations.jdkTypes(config),
+        Installer installer = Installer.register(inst, AgentInstrumentations.all(config, rules),
                 AgentInstrumentations.lateJdkTypes(config));
         phases.ended("filter_registered");
 
@@ -91,12 +94,15 @@ final class AgentRuntime {
                         effective.get(Settings.ENVIRONMENT), serverField(effective, server), effective.describe()));
                 if (server != null) {
                     exit.serverStarted(server);
-                    JvmMetricsRegistration.registerOnceAppStarted(core.registry, core.appState, core.faults);
+                    JvmMetricsRegistration.registerOnFirstScrape(core.registry, core.appState, core.faults);
                 }
-                phases.ended("app_start_wait_and_jvm_metrics");
                 if (events.isEnabled(Level.DEBUG)) {
                     events.emit(phases.withStartThreadCpu());
                 }
+                // A framework goes on loading classes for a while after its container started (Spring Boot's beans).
+                core.appState.awaitContainerStart(JvmMetricsRegistration.MAX_WAIT_MILLIS);
+                Thread.sleep(STARTUP_SETTLE_MILLIS);
+                installer.startupOver();
             } catch (Throwable t) {
                 core.faults.report("start", t);
             }

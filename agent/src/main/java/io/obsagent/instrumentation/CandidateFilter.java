@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The agent's only registered class file transformer. It is installed at once in premain, long before
- * Byte Buddy is ready, and hands a class to Byte Buddy only when the class file mentions something the
- * agent instruments. A class that needs instrumenting but loads while Byte Buddy is still being built
+ * Byte Buddy is ready, and hands a class to Byte Buddy only when the agent instruments it by name or its class
+ * file mentions something the agent instruments. A class that needs instrumenting but loads while Byte Buddy is still being built
  * waits for it (boundedly), so nothing is missed however fast the application starts.
  */
 final class CandidateFilter implements ClassFileTransformer {
@@ -21,19 +22,19 @@ final class CandidateFilter implements ClassFileTransformer {
     /** Bounds the learned markers, which every class file not ignored by name is searched for. */
     static final int MAX_LEARNED = 1000;
 
-    /** Internal-name prefixes never instrumented: the JDK (but for named socket classes) and other agents;
+    /** Internal-name prefixes never instrumented but by name: the JDK and other agents;
      * the agent itself is {@link AgentPackages}. */
     private static final String[] IGNORED_PREFIXES = {"java/", "jdk/", "sun/", "com/sun/",
             "net/bytebuddy/", "io/opentelemetry/javaagent/", "co/elastic/apm/", "com/newrelic/",
             "datadog/", "com/datadoghq/", "org/glowroot/", "com/dynatrace/"};
 
+    private final Set<String> typeNames;
     private final String[] markers;
     private final String[] inheritedMarkers;
     /** Names of the types whose class files had an inherited marker: their subtypes' class files name them. */
     private volatile String[] learnedMarkers = new String[0];
     private volatile SupertypeListener supertypeListener;
-    private final List<String> jdkTypes;
-    private final List<String> lateJdkTypes;
+    private final Set<String> lateJdkTypes;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile ClassFileTransformer byteBuddy;
     private volatile Thread installer;
@@ -44,15 +45,16 @@ final class CandidateFilter implements ClassFileTransformer {
     }
 
     /**
-     * @param lateJdkTypes those of {@code jdkTypes} whose loading never waits for Byte Buddy: the executors and
+     * @param typeNames    internal names of the classes instrumented by name: candidates without reading their class file
+     * @param lateJdkTypes those of {@code typeNames} whose loading never waits for Byte Buddy: the executors and
      *                     clients that a starting application loads on its main thread long before it serves a
      *                     request (waiting there serialised the whole build into the start-up); they pass
      *                     untransformed and are retransformed with the other loaded candidates once it is ready
      */
-    CandidateFilter(List<String> markers, List<String> inheritedMarkers, List<String> jdkTypes, List<String> lateJdkTypes) {
+    CandidateFilter(Set<String> typeNames, List<String> markers, List<String> inheritedMarkers, Set<String> lateJdkTypes) {
+        this.typeNames = typeNames;
         this.markers = markers.toArray(new String[0]);
         this.inheritedMarkers = inheritedMarkers.toArray(new String[0]);
-        this.jdkTypes = jdkTypes;
         this.lateJdkTypes = lateJdkTypes;
     }
 
@@ -97,12 +99,20 @@ final class CandidateFilter implements ClassFileTransformer {
 
     /** False for classes ignored by name alone: their class file need not even be read. */
     boolean mayConcern(String className) {
-        return !isIgnored(className) || jdkTypes.contains(className);
+        return isNamed(className) || !isIgnored(className);
+    }
+
+    /** A class instrumented by name: a candidate whatever its class file holds. */
+    boolean isNamed(String className) {
+        return typeNames.contains(className);
     }
 
     boolean isCandidate(String className, byte[] classfile) {
+        if (isNamed(className)) {
+            return true;
+        }
         if (isIgnored(className)) {
-            return jdkTypes.contains(className);
+            return false;
         }
         // Latin-1 maps bytes to chars one to one, and String.indexOf is vectorised by the JVM.
         String text = new String(classfile, StandardCharsets.ISO_8859_1);

@@ -16,6 +16,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -31,31 +32,30 @@ public final class Installer {
 
     private final Instrumentation inst;
     private final List<TypeInstrumentation> instrumentations;
-    private final List<String> jdkTypes;
     private final CandidateFilter filter;
+    private final TypePoolPerLoader typePools = new TypePoolPerLoader();
     private static final byte[] NO_CLASS_FILE = new byte[0];
 
-    private Installer(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes,
-                      List<String> lateJdkTypes) {
+    private Installer(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> lateJdkTypes) {
         this.inst = inst;
         this.instrumentations = instrumentations;
-        this.jdkTypes = jdkTypes;
+        Set<String> typeNames = new HashSet<String>();
         List<String> markers = new ArrayList<String>();
         List<String> inheritedMarkers = new ArrayList<String>();
         for (TypeInstrumentation instrumentation : instrumentations) {
+            typeNames.addAll(internalNames(instrumentation.typeNames()));
             markers.addAll(instrumentation.classFileMarkers());
             inheritedMarkers.addAll(instrumentation.inheritedMarkers());
         }
-        this.filter = new CandidateFilter(markers, inheritedMarkers, jdkTypes, lateJdkTypes);
+        this.filter = new CandidateFilter(typeNames, markers, inheritedMarkers, new HashSet<String>(internalNames(lateJdkTypes)));
     }
 
     /**
      * Premain: starts filtering class loads; nothing is transformed until {@link #build} completes.
-     * {@code lateJdkTypes} (some of {@code jdkTypes}) never wait for it: see {@link CandidateFilter}.
+     * {@code lateJdkTypes} (binary names of instrumented JDK types) never wait for it: see {@link CandidateFilter}.
      */
-    public static Installer register(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> jdkTypes,
-                                     List<String> lateJdkTypes) {
-        Installer installer = new Installer(inst, instrumentations, jdkTypes, lateJdkTypes);
+    public static Installer register(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> lateJdkTypes) {
+        Installer installer = new Installer(inst, instrumentations, lateJdkTypes);
         inst.addTransformer(installer.filter, true);
         return installer;
     }
@@ -74,7 +74,7 @@ public final class Installer {
         ClassFileTransformer transformer = null;
         try {
             letTheJdkReadTheBridge();
-            transformer = byteBuddy(instrumentations, listener);
+            transformer = byteBuddy(instrumentations, listener, typePools);
         } catch (Throwable t) {
             listener.onError("byte-buddy", null, null, false, t);
         } finally {
@@ -86,12 +86,14 @@ public final class Installer {
     }
 
     /** Byte Buddy's transformer for {@code instrumentations}; what {@link #build} hands to the filter (tests use it directly). */
-    static ClassFileTransformer byteBuddy(List<TypeInstrumentation> instrumentations, AgentBuilder.Listener listener)
-            throws NoSuchMethodException {
+    static ClassFileTransformer byteBuddy(List<TypeInstrumentation> instrumentations, AgentBuilder.Listener listener,
+                                          TypePoolPerLoader typePools) throws NoSuchMethodException {
         Advices advices = new Advices(Installer.class.getClassLoader());
         AgentBuilder builder = newAgentBuilder()
                 .disableClassFormatChanges()
-                .with(new TypePoolPerLoader())
+                // Advice only visits the methods it matches: no method graph of the whole hierarchy is needed.
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(typePools)
                 .with(new ModuleFirstLocation())
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(listener)
@@ -161,6 +163,14 @@ public final class Installer {
         return types;
     }
 
+    /**
+     * The application has started: the type descriptions Byte Buddy parsed for its start (megabytes for a framework's
+     * hierarchies) are let go, and a class loaded later is matched with descriptions parsed for it alone.
+     */
+    public void startupOver() {
+        typePools.stopSharing();
+    }
+
     /** The candidates loaded before {@link #build}, retransformed; returns how many (none when the build failed). */
     public int retransformLoadedCandidates(AgentBuilder.Listener listener) {
         if (!filter.hasTransformer()) {
@@ -192,7 +202,7 @@ public final class Installer {
         if (!filter.mayConcern(internalName)) {
             return null;
         }
-        if (jdkTypes.contains(internalName)) {
+        if (filter.isNamed(internalName)) {
             // Chosen by name. Reading a JDK class file loads the jrt: URL handler, which beside another agent can be
             // a class being loaded right then (a ClassCircularityError that stopped the whole start).
             return NO_CLASS_FILE;
@@ -214,8 +224,7 @@ public final class Installer {
         }
     }
 
-    /** Internal names of the JDK classes instrumented despite the JDK being ignored. */
-    public static List<String> internalNames(String... binaryNames) {
+    private static List<String> internalNames(List<String> binaryNames) {
         List<String> names = new ArrayList<String>();
         for (String name : binaryNames) {
             names.add(name.replace('.', '/'));

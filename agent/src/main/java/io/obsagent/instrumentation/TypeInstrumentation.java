@@ -5,15 +5,26 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import java.util.Collections;
 import java.util.List;
 
-/** One thing the agent instruments: which class files may concern it, and how Byte Buddy matches and advises them. */
+/** One thing the agent instruments: which classes may concern it, and how Byte Buddy matches and advises them. */
 public interface TypeInstrumentation {
 
     /**
-     * Text that occurs in the class file of every type this instruments (a class name or method descriptor
-     * from its constant pool). Classes with none of these never reach Byte Buddy: that is what keeps
-     * start-up cheap, since most classes an application loads are not servlets, resources or data sources.
+     * Binary names of the classes this instruments by name. They reach Byte Buddy by name alone, JDK classes too:
+     * no class file is searched for them, and the many class files that merely use such a class stay out.
      */
-    List<String> classFileMarkers();
+    default List<String> typeNames() {
+        return Collections.emptyList();
+    }
+
+    /**
+     * Text that occurs in the class file of every type this instruments other than by name (a class name or method
+     * descriptor from its constant pool). Classes with none of these and no name of {@link #typeNames} never reach
+     * Byte Buddy: that is what keeps start-up cheap, since most classes an application loads are not servlets,
+     * resources or data sources.
+     */
+    default List<String> classFileMarkers() {
+        return Collections.emptyList();
+    }
 
     /**
      * Markers of supertypes whose meaning their subtypes inherit without naming it in their own class file: a

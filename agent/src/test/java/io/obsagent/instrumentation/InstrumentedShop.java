@@ -43,14 +43,14 @@ final class InstrumentedShop extends ClassLoader implements AutoCloseable {
         rules = MetricRules.parse(ruleFamily, problems);
         RuleMetrics metrics = RuleMetrics.register(rules, registry, new double[] {0.001, 1}, problems::add);
         MethodRulesInstrumentation instrumentation = new MethodRulesInstrumentation(rules);
-        filter = new CandidateFilter(instrumentation.classFileMarkers(), Collections.emptyList(), Collections.emptyList(),
-                Collections.emptyList());
+        filter = new CandidateFilter(Collections.emptySet(), instrumentation.classFileMarkers(), Collections.emptyList(),
+                Collections.emptySet());
         filter.ready(Installer.byteBuddy(Collections.singletonList(instrumentation), new AgentBuilder.Listener.Adapter() {
             @Override
             public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
                 failures.add(typeName + ": " + error);
             }
-        }));
+        }, new TypePoolPerLoader()));
         Rules.register(metrics);
     }
 

@@ -44,4 +44,18 @@ class TypePoolPerLoaderTest {
         assertThat(pool.describe("io.obsagent.test.NoSuchType").isResolved()).isFalse();
         assertThat(pool.describe("io.obsagent.test.NoSuchType").isResolved()).isFalse();
     }
+
+    @Test
+    void afterStartUpNothingParsedIsKept() {
+        ClassLoader loader = getClass().getClassLoader();
+        TypePoolPerLoader pools = new TypePoolPerLoader();
+        pools.typePool(ClassFileLocator.ForClassLoader.of(loader), loader).describe(getClass().getName()).resolve().getModifiers();
+        assertThat(pools.locate(loader).find(getClass().getName())).as("shared while starting").isNotNull();
+
+        pools.stopSharing();
+
+        assertThat(pools.locate(loader).find(getClass().getName())).isNull();
+        pools.typePool(ClassFileLocator.ForClassLoader.of(loader), loader).describe(getClass().getName()).resolve().getModifiers();
+        assertThat(pools.locate(loader).find(getClass().getName())).as("not shared afterwards").isNull();
+    }
 }

@@ -12,41 +12,71 @@ import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
 import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Adds client_java's JVM and process metrics to the agent's registry, late and carefully.
+ * Adds client_java's JVM and process metrics to the agent's registry, late, lazily and carefully.
  *
  * <p>Late: registering them touches the platform MXBeans, which an application server may want to set up
  * itself first (its MBeanServer builder, its LogManager). So they register once the servlet container has
  * started, or after {@link #MAX_WAIT_MILLIS} for an application without one. Until then a scrape has no
  * {@code jvm_*} / {@code process_*} series.
  *
+ * <p>Lazily: on the first scrape after that, not when the container starts. Registering loads a few hundred
+ * classes and reads every MXBean; at the container's start that work competed with the application's first
+ * requests, and a service nobody scrapes never pays it.
+ *
  * <p>Carefully: the families of {@code JvmMetrics} are registered one by one so that the native-memory
  * family can be left out unless Native Memory Tracking is on. That family alone creates the platform
  * MBeanServer, which initialises {@code java.util.logging}'s LogManager (WildFly fails to start when that
  * happened before it installed its own), and it reports nothing without tracking anyway.
  */
-public final class JvmMetricsRegistration {
+public final class JvmMetricsRegistration implements MultiCollector {
 
     public static final long MAX_WAIT_MILLIS = 60_000;
 
-    private JvmMetricsRegistration() {
+    private final AppState appState;
+    private final AgentFaults faults;
+    private final long dueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
+    /** Holds the JVM families once registered; the agent's registry scrapes it through this collector. */
+    private final PrometheusRegistry jvm = new PrometheusRegistry();
+    private volatile boolean registered;
+
+    private JvmMetricsRegistration(AppState appState, AgentFaults faults) {
+        this.appState = appState;
+        this.faults = faults;
     }
 
-    /** Blocks the calling (agent background) thread until it is time, then registers. */
-    public static void registerOnceAppStarted(PrometheusRegistry registry, AppState appState, AgentFaults faults) {
+    /** Adds the families to {@code registry}, to be registered on the first scrape once it is time. */
+    public static void registerOnFirstScrape(PrometheusRegistry registry, AppState appState, AgentFaults faults) {
+        registry.register(new JvmMetricsRegistration(appState, faults));
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        if (!registered && (appState.hasContainerStarted() || System.nanoTime() - dueNanos >= 0)) {
+            registerOnce();
+        }
+        return registered ? jvm.scrape() : new MetricSnapshots();
+    }
+
+    /** Concurrent first scrapes wait for one registration; a failure is reported once and not retried. */
+    private synchronized void registerOnce() {
+        if (registered) {
+            return;
+        }
         try {
-            appState.awaitContainerStart(MAX_WAIT_MILLIS);
-            register(registry, nativeMemoryTracking(ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            register(jvm, nativeMemoryTracking(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         } catch (Throwable t) {
             faults.report("jvm_metrics", t);
         }
+        registered = true;
     }
 
     /** What {@code JvmMetrics.builder().register(registry)} registers, native memory only when asked. */

@@ -21,13 +21,13 @@ public final class ApacheHttpClientInstrumentation implements TypeInstrumentatio
     private static final String V4 = "org.apache.http.impl.";
     private static final String V5 = "org.apache.hc.client5.http.impl.classic.";
 
-    /**
-     * Short class names that both major versions share: every marker is searched for in every class file the
-     * application loads, so there are as few as the classes need.
-     */
+    private static final String[] V4_CLIENTS = {V4 + "client.InternalHttpClient", V4 + "client.MinimalHttpClient"};
+    private static final String[] V5_CLIENTS = {V5 + "InternalHttpClient", V5 + "MinimalHttpClient"};
+
     @Override
-    public List<String> classFileMarkers() {
-        return Arrays.asList("/ProtocolExec", "/InternalHttpClient", "/MinimalHttpClient");
+    public List<String> typeNames() {
+        return Arrays.asList(V4 + "execchain.ProtocolExec", V4_CLIENTS[0], V4_CLIENTS[1], V5 + "ProtocolExec", V5_CLIENTS[0],
+                V5_CLIENTS[1]);
     }
 
     @Override
@@ -35,11 +35,11 @@ public final class ApacheHttpClientInstrumentation implements TypeInstrumentatio
         return builder
                 .type(named(V4 + "execchain.ProtocolExec"))
                 .transform(advices.advise(named("execute").and(takesArguments(4)), Apache4HeadersAdvice.class.getName()))
-                .type(namedOneOf(V4 + "client.InternalHttpClient", V4 + "client.MinimalHttpClient"))
+                .type(namedOneOf(V4_CLIENTS))
                 .transform(advices.advise(named("doExecute").and(takesArguments(3)), Apache4CallAdvice.class.getName()))
                 .type(named(V5 + "ProtocolExec"))
                 .transform(advices.advise(named("execute").and(takesArguments(3)), Apache5HeadersAdvice.class.getName()))
-                .type(namedOneOf(V5 + "InternalHttpClient", V5 + "MinimalHttpClient"))
+                .type(namedOneOf(V5_CLIENTS))
                 .transform(advices.advise(named("doExecute").and(takesArguments(3)), Apache5CallAdvice.class.getName()));
     }
 }

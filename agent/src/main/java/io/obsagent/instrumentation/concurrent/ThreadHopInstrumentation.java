@@ -1,8 +1,11 @@
 package io.obsagent.instrumentation.concurrent;
 
 import io.obsagent.instrumentation.Advices;
-import io.obsagent.instrumentation.JdkTypeInstrumentation;
+import io.obsagent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
+
+import java.util.Arrays;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
@@ -24,7 +27,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@code ThreadPerTaskExecutor}). A virtual thread (JDK 21+) captures the request where {@code ThreadBuilders} makes it:
  * on older JDKs that class does not exist and nothing matches.
  */
-public final class ThreadHopInstrumentation extends JdkTypeInstrumentation {
+public final class ThreadHopInstrumentation implements TypeInstrumentation {
 
     static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
     static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
@@ -38,6 +41,11 @@ public final class ThreadHopInstrumentation extends JdkTypeInstrumentation {
     static final String VIRTUAL_THREADS = "java.lang.ThreadBuilders";
 
     public static final String[] TYPES = {THREAD_POOL, FORK_JOIN_POOL, FUTURE_TASK, THREAD_PER_TASK, VIRTUAL_THREADS};
+
+    @Override
+    public List<String> typeNames() {
+        return Arrays.asList(TYPES);
+    }
 
     @Override
     public AgentBuilder extend(AgentBuilder builder, Advices advices) {

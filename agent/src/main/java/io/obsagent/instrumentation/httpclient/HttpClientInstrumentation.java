@@ -1,8 +1,11 @@
 package io.obsagent.instrumentation.httpclient;
 
 import io.obsagent.instrumentation.Advices;
-import io.obsagent.instrumentation.JdkTypeInstrumentation;
+import io.obsagent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
+
+import java.util.Arrays;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -13,12 +16,17 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * subclass of it, so it is covered too) and {@code java.net.http}'s client. Libraries built on them (Spring's
  * {@code RestTemplate} default, Feign's default, {@code RestClient} over the JDK client) are seen here once.
  */
-public final class HttpClientInstrumentation extends JdkTypeInstrumentation {
+public final class HttpClientInstrumentation implements TypeInstrumentation {
 
     static final String URL_CONNECTION = "sun.net.www.protocol.http.HttpURLConnection";
     static final String JDK_CLIENT = "jdk.internal.net.http.HttpClientImpl";
 
     public static final String[] TYPES = {URL_CONNECTION, JDK_CLIENT};
+
+    @Override
+    public List<String> typeNames() {
+        return Arrays.asList(TYPES);
+    }
 
     @Override
     public AgentBuilder extend(AgentBuilder builder, Advices advices) {

@@ -23,10 +23,9 @@ public final class JBossModulesInstrumentation implements TypeInstrumentation {
     private static final String MODULE = "org.jboss.modules.Module";
     private static final String LOOKUP = "loadModuleClass";
 
-    /** The method's name: only JBoss Modules' own class files carry it (its class name is in thousands of WildFly's). */
     @Override
-    public List<String> classFileMarkers() {
-        return Collections.singletonList(LOOKUP);
+    public List<String> typeNames() {
+        return Collections.singletonList(MODULE);
     }
 
     @Override

@@ -21,9 +21,10 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
  */
 public final class DataSourceInstrumentation implements TypeInstrumentation {
 
+    /** The return type of the {@code getConnection} methods advised: the dozens of classes that merely name a data source stay out. */
     @Override
     public List<String> classFileMarkers() {
-        return Collections.singletonList("javax/sql/DataSource");
+        return Collections.singletonList(")Ljava/sql/Connection;");
     }
 
     @Override

@@ -25,13 +25,11 @@ public final class JsonConsoleInstrumentation implements TypeInstrumentation {
     static final String LOGBACK_CONSOLE = "ch.qos.logback.core.ConsoleAppender";
     static final String LOG4J1_CONSOLE = "org.apache.log4j.ConsoleAppender";
     static final String LOG4J_CONSOLE_BUILDER = "org.apache.logging.log4j.core.appender.ConsoleAppender$Builder";
-    /** A JDK class: also listed in {@code AgentInstrumentations.jdkTypes}. */
-    public static final String JUL_HANDLER = "java.util.logging.Handler";
+    static final String JUL_HANDLER = "java.util.logging.Handler";
 
     @Override
-    public List<String> classFileMarkers() {
-        return Arrays.asList(internal(LOGBACK_CONSOLE), internal(LOG4J1_CONSOLE), internal(LOG4J_CONSOLE_BUILDER),
-                internal(JUL_HANDLER));
+    public List<String> typeNames() {
+        return Arrays.asList(LOGBACK_CONSOLE, LOG4J1_CONSOLE, LOG4J_CONSOLE_BUILDER, JUL_HANDLER);
     }
 
     @Override
@@ -47,9 +45,5 @@ public final class JsonConsoleInstrumentation implements TypeInstrumentation {
                 .type(named(JUL_HANDLER))
                 .transform(advices.advise(named("setFormatter").and(takesArguments(1)),
                         HandlerFormatterAdvice.class.getName()));
-    }
-
-    private static String internal(String binaryName) {
-        return binaryName.replace('.', '/');
     }
 }

@@ -23,8 +23,8 @@ public final class ServerSocketInstrumentation implements TypeInstrumentation {
     public static final String[] TYPES = {"sun.nio.ch.ServerSocketChannelImpl", "sun.nio.ch.AsynchronousServerSocketChannelImpl"};
 
     @Override
-    public List<String> classFileMarkers() {
-        return Arrays.asList("sun/nio/ch/ServerSocketChannelImpl", "sun/nio/ch/AsynchronousServerSocketChannelImpl");
+    public List<String> typeNames() {
+        return Arrays.asList(TYPES);
     }
 
     @Override

@@ -19,17 +19,21 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class OkHttpInstrumentation implements TypeInstrumentation {
 
+    private static final String CLIENT = "okhttp3.OkHttpClient";
+    private static final String REAL_CALL_3 = "okhttp3.RealCall";
+    private static final String REAL_CALL_4 = "okhttp3.internal.connection.RealCall";
+
     @Override
-    public List<String> classFileMarkers() {
-        return Arrays.asList("okhttp3/OkHttpClient", "/RealCall");
+    public List<String> typeNames() {
+        return Arrays.asList(CLIENT, REAL_CALL_3, REAL_CALL_4);
     }
 
     @Override
     public AgentBuilder extend(AgentBuilder builder, Advices advices) {
         return builder
-                .type(named("okhttp3.OkHttpClient"))
+                .type(named(CLIENT))
                 .transform(advices.advise(named("newCall").and(takesArguments(1)), NewCallAdvice.class.getName()))
-                .type(namedOneOf("okhttp3.RealCall", "okhttp3.internal.connection.RealCall"))
+                .type(namedOneOf(REAL_CALL_3, REAL_CALL_4))
                 .transform(advices.advise(nameStartsWith("getResponseWithInterceptorChain").and(takesArguments(0)),
                         CallAdvice.class.getName()));
     }

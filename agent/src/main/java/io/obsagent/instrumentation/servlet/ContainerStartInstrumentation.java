@@ -1,6 +1,7 @@
 package io.obsagent.instrumentation.servlet;
 
 import io.obsagent.instrumentation.Advices;
+import io.obsagent.instrumentation.TypeAndMethod;
 import io.obsagent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
@@ -33,10 +34,15 @@ public final class ContainerStartInstrumentation implements TypeInstrumentation 
     };
 
     @Override
+    public List<String> typeNames() {
+        return TypeAndMethod.types(CONTEXT_STARTS);
+    }
+
+    /** The descriptors of {@code ServletContainerInitializer.onStartup} and {@code ServletContextListener.contextInitialized}. */
+    @Override
     public List<String> classFileMarkers() {
         return Arrays.asList("Ljava/util/Set;Ljavax/servlet/ServletContext;)V", "Ljava/util/Set;Ljakarta/servlet/ServletContext;)V",
-                "Ljavax/servlet/ServletContextEvent;)V", "Ljakarta/servlet/ServletContextEvent;)V",
-                "org/apache/catalina/core/StandardContext", "ContextHandler", "io/undertow/servlet/core/DeploymentManagerImpl");
+                "Ljavax/servlet/ServletContextEvent;)V", "Ljakarta/servlet/ServletContextEvent;)V");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.obsagent.instrumentation.servlet;
 
 import io.obsagent.instrumentation.Advices;
+import io.obsagent.instrumentation.TypeAndMethod;
 import io.obsagent.instrumentation.TypeInstrumentation;
 import io.obsagent.instrumentation.UnmappedOnly;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -68,15 +69,18 @@ public final class ServletInstrumentation implements TypeInstrumentation {
     }
 
     @Override
+    public List<String> typeNames() {
+        List<String> names = TypeAndMethod.types(UNMAPPED_REQUEST_ENTRIES);
+        names.addAll(TypeAndMethod.types(CONTAINER_ANSWER));
+        return names;
+    }
+
+    /** The descriptors of the methods advised: a servlet's {@code service}, a filter's {@code doFilter}, their {@code init}. */
+    @Override
     public List<String> classFileMarkers() {
         String api = ns + "/servlet/";
-        List<String> markers = new ArrayList<String>(Arrays.asList("L" + api + "ServletRequest;L" + api + "ServletResponse;",
-                "L" + api + "FilterConfig;)V", "L" + api + "ServletConfig;)V"));
-        for (String entry : UNMAPPED_REQUEST_ENTRIES) {
-            markers.add(entry.substring(0, entry.indexOf('#')).replace('.', '/'));
-        }
-        markers.add(CONTAINER_ANSWER.substring(0, CONTAINER_ANSWER.indexOf('#')).replace('.', '/'));
-        return markers;
+        return Arrays.asList("L" + api + "ServletRequest;L" + api + "ServletResponse;", "L" + api + "FilterConfig;)V",
+                "L" + api + "ServletConfig;)V");
     }
 
     @Override

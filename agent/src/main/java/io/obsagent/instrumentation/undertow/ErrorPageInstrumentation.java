@@ -1,6 +1,7 @@
 package io.obsagent.instrumentation.undertow;
 
 import io.obsagent.instrumentation.Advices;
+import io.obsagent.instrumentation.TypeAndMethod;
 import io.obsagent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
@@ -23,8 +24,8 @@ public final class ErrorPageInstrumentation implements TypeInstrumentation {
     };
 
     @Override
-    public List<String> classFileMarkers() {
-        return Arrays.asList("io/undertow/servlet/handlers/ServletDebugPageHandler", "io/undertow/servlet/spec/HttpServletResponseImpl");
+    public List<String> typeNames() {
+        return TypeAndMethod.types(ERROR_RENDERERS);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.obsagent.core.metrics;
 
+import io.obsagent.core.readiness.AppState;
+import io.obsagent.server.RecordedFaults;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -24,6 +26,20 @@ class JvmMetricsRegistrationTest {
         // a family a newer client_java adds to JvmMetrics shows up here.
         assertThat(names(ours)).isEqualTo(names(library))
                 .contains("jvm_memory_used_bytes", "jvm_threads_current", "process_cpu_seconds", "jvm_runtime");
+    }
+
+    @Test
+    void theFamiliesRegisterOnTheFirstScrapeAfterTheContainerStarted() {
+        RecordedFaults recorded = new RecordedFaults();
+        AppState appState = new AppState();
+        PrometheusRegistry registry = new PrometheusRegistry();
+        JvmMetricsRegistration.registerOnFirstScrape(registry, appState, recorded.faults);
+        assertThat(names(registry)).noneMatch(name -> name.startsWith("jvm_") || name.startsWith("process_"));
+
+        appState.containerStarted();
+        assertThat(names(registry)).contains("jvm_memory_used_bytes", "process_cpu_seconds");
+        assertThat(names(registry)).contains("jvm_memory_used_bytes");
+        assertThat(recorded.count("jvm_metrics")).isZero();
     }
 
     @Test
