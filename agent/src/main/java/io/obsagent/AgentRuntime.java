@@ -96,11 +96,15 @@ final class AgentRuntime {
                     exit.serverStarted(server);
                     JvmMetricsRegistration.registerOnFirstScrape(core.registry, core.appState, core.faults);
                 }
-                if (events.isEnabled(Level.DEBUG)) {
-                    events.emit(phases.withStartThreadCpu());
+                boolean debug = events.isEnabled(Level.DEBUG);
+                if (debug) {
+                    phases.startThreadDone();
+                }
+                core.appState.awaitContainerStart(JvmMetricsRegistration.MAX_WAIT_MILLIS);
+                if (debug) {
+                    events.emit(phases.withFilterTotals(installer.filterTotals()));
                 }
                 // A framework goes on loading classes for a while after its container started (Spring Boot's beans).
-                core.appState.awaitContainerStart(JvmMetricsRegistration.MAX_WAIT_MILLIS);
                 Thread.sleep(STARTUP_SETTLE_MILLIS);
                 installer.startupOver();
             } catch (Throwable t) {

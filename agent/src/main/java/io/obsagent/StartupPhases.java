@@ -3,6 +3,7 @@ package io.obsagent;
 import io.obsagent.core.events.AgentEvents;
 import io.obsagent.core.events.FieldsEvent;
 import io.obsagent.core.events.Level;
+import io.obsagent.instrumentation.FilterTotals;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +35,23 @@ final class StartupPhases {
     }
 
     /**
-     * The event, with the CPU time of the thread that calls this (the start thread, when it is done): that thread
-     * ends before a profiler could read it from {@code /proc}. Reads the management bean: call it only
-     * when the event will be written.
+     * The CPU time of the thread that calls this (the start thread, when its work is done): that thread ends
+     * before a profiler could read it from {@code /proc}. Reads the management bean: call it only when the event
+     * will be written.
      */
-    FieldsEvent withStartThreadCpu() {
-        return event.with("start_thread_cpu_ms", millis(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()));
+    void startThreadDone() {
+        event.with("start_thread_cpu_ms", millis(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()));
+    }
+
+    /**
+     * The event, with what the class file filter did on all threads until now (the container's start): class
+     * files seen, candidates handed to Byte Buddy, and the time summed over threads spent filtering, waiting for
+     * Byte Buddy to be built, and transforming (retransformations included).
+     */
+    FieldsEvent withFilterTotals(FilterTotals totals) {
+        return event.with("classes_filtered", totals.classes()).with("candidates", totals.candidates())
+                .with("filter_ms", millis(totals.filterNanos())).with("waited_for_byte_buddy_ms", millis(totals.waitNanos()))
+                .with("transform_ms", millis(totals.transformNanos()));
     }
 
     /** Milliseconds with one decimal, as a string: the event writer's numbers are whole. */

@@ -36,6 +36,7 @@ final class CandidateFilter implements ClassFileTransformer {
     private volatile SupertypeListener supertypeListener;
     private final Set<String> lateJdkTypes;
     private final CountDownLatch ready = new CountDownLatch(1);
+    private final FilterTotals totals = new FilterTotals();
     private volatile ClassFileTransformer byteBuddy;
     private volatile Thread installer;
 
@@ -79,7 +80,11 @@ final class CandidateFilter implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfile) throws IllegalClassFormatException {
-        if (className == null || classfile == null || !isCandidate(className, classfile)) {
+        long start = System.nanoTime();
+        boolean candidate = className != null && classfile != null && isCandidate(className, classfile);
+        long filtered = System.nanoTime();
+        totals.filtered(filtered - start, candidate);
+        if (!candidate) {
             return null;
         }
         ClassFileTransformer delegate = byteBuddy;
@@ -94,7 +99,20 @@ final class CandidateFilter implements ClassFileTransformer {
             }
             delegate = byteBuddy;
         }
-        return delegate == null ? null : delegate.transform(loader, className, classBeingRedefined, protectionDomain, classfile);
+        if (delegate == null) {
+            return null;
+        }
+        long transforming = System.nanoTime();
+        totals.waited(transforming - filtered);
+        try {
+            return delegate.transform(loader, className, classBeingRedefined, protectionDomain, classfile);
+        } finally {
+            totals.transformed(System.nanoTime() - transforming);
+        }
+    }
+
+    FilterTotals totals() {
+        return totals;
     }
 
     /** False for classes ignored by name alone: their class file need not even be read. */

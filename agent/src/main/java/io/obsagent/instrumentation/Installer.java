@@ -171,6 +171,10 @@ public final class Installer {
         typePools.stopSharing();
     }
 
+    public FilterTotals filterTotals() {
+        return filter.totals();
+    }
+
     /** The candidates loaded before {@link #build}, retransformed; returns how many (none when the build failed). */
     public int retransformLoadedCandidates(AgentBuilder.Listener listener) {
         if (!filter.hasTransformer()) {
