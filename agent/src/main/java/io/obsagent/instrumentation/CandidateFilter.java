@@ -29,8 +29,8 @@ final class CandidateFilter implements ClassFileTransformer {
             "datadog/", "com/datadoghq/", "org/glowroot/", "com/dynatrace/"};
 
     private final Set<String> typeNames;
-    private final String[] markers;
-    private final String[] inheritedMarkers;
+    private final MarkerSet markers;
+    private final MarkerSet inheritedMarkers;
     /** Names of the types whose class files had an inherited marker: their subtypes' class files name them. */
     private volatile String[] learnedMarkers = new String[0];
     private volatile SupertypeListener supertypeListener;
@@ -54,8 +54,8 @@ final class CandidateFilter implements ClassFileTransformer {
      */
     CandidateFilter(Set<String> typeNames, List<String> markers, List<String> inheritedMarkers, Set<String> lateJdkTypes) {
         this.typeNames = typeNames;
-        this.markers = markers.toArray(new String[0]);
-        this.inheritedMarkers = inheritedMarkers.toArray(new String[0]);
+        this.markers = new MarkerSet(markers);
+        this.inheritedMarkers = new MarkerSet(inheritedMarkers);
         this.lateJdkTypes = lateJdkTypes;
     }
 
@@ -134,10 +134,10 @@ final class CandidateFilter implements ClassFileTransformer {
         }
         // Latin-1 maps bytes to chars one to one, and String.indexOf is vectorised by the JVM.
         String text = new String(classfile, StandardCharsets.ISO_8859_1);
-        if (contains(text, inheritedMarkers)) {
+        if (inheritedMarkers.foundIn(text)) {
             learn(className);
         }
-        return contains(text, markers) || contains(text, learnedMarkers);
+        return markers.foundIn(text) || contains(text, learnedMarkers);
     }
 
     private static boolean contains(String text, String[] markers) {
