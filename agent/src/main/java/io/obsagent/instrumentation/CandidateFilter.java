@@ -5,8 +5,10 @@ import java.lang.instrument.IllegalClassFormatException;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +39,8 @@ final class CandidateFilter implements ClassFileTransformer {
     private final Set<String> lateJdkTypes;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final FilterTotals totals = new FilterTotals();
+    /** Candidates that loaded before Byte Buddy was ready and went on untransformed: to be retransformed. */
+    private final Set<String> passedUntransformed = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
     private volatile ClassFileTransformer byteBuddy;
     private volatile Thread installer;
 
@@ -89,6 +93,7 @@ final class CandidateFilter implements ClassFileTransformer {
         }
         ClassFileTransformer delegate = byteBuddy;
         if (delegate == null && lateJdkTypes.contains(className)) {
+            passedUntransformed.add(className);
             return null;
         }
         if (delegate == null && Thread.currentThread() != installer) {
@@ -100,6 +105,7 @@ final class CandidateFilter implements ClassFileTransformer {
             delegate = byteBuddy;
         }
         if (delegate == null) {
+            passedUntransformed.add(className);
             return null;
         }
         long transforming = System.nanoTime();
@@ -113,6 +119,11 @@ final class CandidateFilter implements ClassFileTransformer {
 
     FilterTotals totals() {
         return totals;
+    }
+
+    /** Whether a class of this name loaded before Byte Buddy was ready and went on untransformed. */
+    boolean passedUntransformed(String className) {
+        return passedUntransformed.contains(className);
     }
 
     /** False for classes ignored by name alone: their class file need not even be read. */

@@ -17,6 +17,7 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -34,6 +35,8 @@ public final class Installer {
     private final List<TypeInstrumentation> instrumentations;
     private final CandidateFilter filter;
     private final TypePoolPerLoader typePools = new TypePoolPerLoader();
+    /** What the filter never saw; held only until {@link #retransformLoadedCandidates}. */
+    private volatile Class<?>[] loadedBeforeFilter;
     private static final byte[] NO_CLASS_FILE = new byte[0];
 
     private Installer(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> lateJdkTypes) {
@@ -57,6 +60,7 @@ public final class Installer {
     public static Installer register(Instrumentation inst, List<TypeInstrumentation> instrumentations, List<String> lateJdkTypes) {
         Installer installer = new Installer(inst, instrumentations, lateJdkTypes);
         inst.addTransformer(installer.filter, true);
+        installer.loadedBeforeFilter = inst.getAllLoadedClasses();
         return installer;
     }
 
@@ -175,19 +179,30 @@ public final class Installer {
         return filter.totals();
     }
 
-    /** The candidates loaded before {@link #build}, retransformed; returns how many (none when the build failed). */
+    /**
+     * The candidates the filter could not hand to Byte Buddy, retransformed: those loaded before the filter was
+     * registered (whose class files are read only when their names do not rule them out), and those that loaded
+     * while Byte Buddy was being built and went on untransformed (known by name). Returns how many (none when the
+     * build failed).
+     */
     public int retransformLoadedCandidates(AgentBuilder.Listener listener) {
+        Class<?>[] before = loadedBeforeFilter;
+        loadedBeforeFilter = null;
         if (!filter.hasTransformer()) {
             return 0;
         }
-        List<Class<?>> candidates = new ArrayList<Class<?>>();
-        for (Class<?> type : inst.getAllLoadedClasses()) {
-            if (!inst.isModifiableClass(type) || type.isArray() || type.isPrimitive()) {
-                continue;
+        Set<Class<?>> candidates = Collections.newSetFromMap(new IdentityHashMap<Class<?>, Boolean>());
+        for (Class<?> type : before) {
+            if (isModifiable(type)) {
+                String internalName = type.getName().replace('.', '/');
+                byte[] classfile = classfile(type, internalName);
+                if (classfile != null && filter.isCandidate(internalName, classfile)) {
+                    candidates.add(type);
+                }
             }
-            String internalName = type.getName().replace('.', '/');
-            byte[] classfile = classfile(type, internalName);
-            if (classfile != null && filter.isCandidate(internalName, classfile)) {
+        }
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (filter.passedUntransformed(type.getName().replace('.', '/')) && isModifiable(type)) {
                 candidates.add(type);
             }
         }
@@ -199,6 +214,10 @@ public final class Installer {
             }
         }
         return candidates.size();
+    }
+
+    private boolean isModifiable(Class<?> type) {
+        return inst.isModifiableClass(type) && !type.isArray() && !type.isPrimitive();
     }
 
     /** A loaded class's file as its loader serves it; only read for classes the filter would not ignore by name. */
