@@ -63,6 +63,15 @@ public final class Hops {
     }
 
     /**
+     * A library's callback of interface {@code type}, to run on the library's own thread: a stand-in that runs it
+     * with the current request, or {@code callback} itself outside a request.
+     */
+    public static Object carrying(Object callback, Class<?> type) {
+        Object request = callback == null || StandIn.isOne(callback, HopInvocation.class) ? null : hooks.current();
+        return request == null ? callback : new HopInvocation(callback, request).proxy(type);
+    }
+
+    /**
      * {@code ForkJoinPool.invokeAll/invokeAny}: the pool adapts each callable into a task of its own and hands back
      * those, so a list of carrying callables can stand in for the application's collection.
      */

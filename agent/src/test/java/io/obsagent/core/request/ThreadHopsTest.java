@@ -108,6 +108,36 @@ class ThreadHopsTest {
         assertThat(drained).containsExactly(future, plain);
     }
 
+    /** A library's callback interface, as Apache HttpClient 5's {@code FutureCallback}. */
+    public interface Callback {
+        RequestContext completed(String result);
+    }
+
+    @Test
+    void aLibrarysCallbackRunsAsTheRequestOnTheLibrarysThreadOnlyWhenMadeInOne() throws Exception {
+        Callback callback = result -> tracker.current().get();
+        assertThat(Hops.carrying(callback, Callback.class)).isSameAs(callback);
+        assertThat(Hops.carrying(null, Callback.class)).isNull();
+
+        RequestContext request = tracker.start("GET", "/callback", "req-5", null);
+        Callback carrying = (Callback) Hops.carrying(callback, Callback.class);
+        assertThat(Hops.carrying(carrying, Callback.class)).isSameAs(carrying);
+        exit(request, null, 200, null);
+
+        AtomicReference<RequestContext> seen = new AtomicReference<>();
+        AtomicReference<RequestContext> afterwards = new AtomicReference<>(request);
+        Thread ioThread = new Thread(() -> {
+            seen.set(carrying.completed("x"));
+            afterwards.set(tracker.current().get());
+        });
+        ioThread.start();
+        ioThread.join();
+
+        assertThat(seen.get()).isSameAs(request);
+        assertThat(afterwards.get()).isNull();
+        assertThat(carrying).hasToString(callback.toString());
+    }
+
     /** A fork/join task of the application's that is also a runnable: the pool keeps it as it is. */
     private static final class RunnableAction extends RecursiveAction implements Runnable {
         @Override

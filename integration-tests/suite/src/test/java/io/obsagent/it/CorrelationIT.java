@@ -45,7 +45,7 @@ class CorrelationIT {
 
     private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     private static final List<String> CLIENTS = List.of("urlconnection", "jdk", "jdkAsync", "apache4", "apache5", "okhttp",
-            "okhttpAsync");
+            "okhttpAsync", "apache5Async");
     private static AppProcess downstream;
 
     @BeforeAll
@@ -99,10 +99,16 @@ class CorrelationIT {
             String id = "call-" + client + "-" + run;
             assertThat(call(caller, client, echo, "", id, "traceparent", TRACEPARENT, "tracestate", "a=b"))
                     .isEqualTo("id=" + id + " traceparent=" + TRACEPARENT + " tracestate=a=b");
+            if (client.equals("apache5Async")) {
+                caller.awaitLine(line -> line.startsWith("async callback rid=[" + id + "] thread=httpclient-dispatch"), LOG_TIMEOUT);
+            }
             assertThat(call(caller, client, echo, "&own=mine-" + run, id + "-own"))
                     .isEqualTo("id=mine-" + run + " traceparent=null tracestate=null");
             assertThat(call(caller, client, echo, "&hop=1", id + "-hop")).isEqualTo("id=" + id + "-hop traceparent=null tracestate=null");
             assertThat(call(caller, client, echo, "&detached=1", id + "-detached")).isEqualTo("id=null traceparent=null tracestate=null");
+            if (client.equals("apache5Async")) {
+                caller.awaitLine(line -> line.startsWith("async callback rid=[] thread=httpclient-dispatch"), LOG_TIMEOUT);
+            }
             assertThat(call(caller, client, excluded, "", id + "-excluded")).isEqualTo("id=null traceparent=null tracestate=null");
             assertThat(call(caller, client, "http://localhost:1/echo", "", id + "-refused")).isEqualTo("error");
             propagatedIds.add(id);
