@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * logs from the task with {@code %X{request_id}}; the ID is there in the task and gone from the worker's next task,
  * which the app submits from a thread outside any request; a task that runs after its request ended still carries
  * the ID; no request is counted twice. On JDK 17 with two CPUs {@code CompletableFuture} starts a thread per task; on
- * JDK 25 virtual threads are covered too. Outgoing calls with each client reach a downstream service (the same app)
+ * JDK 25 virtual threads are covered too. The application's own fork/join tasks (forked, invoked, submitted) and a
+ * parallel stream's log the ID on whichever thread runs them, the common pool's worker included. Outgoing calls with each client reach a downstream service (the same app)
  * carrying the caller's request ID and the incoming trace context, unless the app set the header itself, the host
  * is excluded or no request is current; each call is counted once in the client metrics, a refused one as error.
  */
@@ -35,7 +36,7 @@ class CorrelationIT {
     private static final Duration LOG_TIMEOUT = Duration.ofSeconds(20);
     private static final List<String> HOPS = List.of("execute", "submit", "invokeAll", "invokeAny", "schedule",
             "scheduleAtFixedRate", "forkJoinExecute", "forkJoinSubmit", "forkJoinInvokeAll", "supplyAsync", "runAsyncOnPool",
-            "thenApplyAsync");
+            "thenApplyAsync", "forkJoinFork", "forkJoinInvoke", "forkJoinSubmitTask", "parallelStream");
     private static final List<String> VIRTUAL_HOPS = List.of("virtualThread", "virtualExecutor");
 
     static Stream<Path> jdks() {
@@ -76,6 +77,13 @@ class CorrelationIT {
                 caller.awaitLine(line -> line.startsWith("hop " + kind + " rid=[" + id + "]"), LOG_TIMEOUT);
                 caller.awaitLine(line -> line.startsWith("after " + kind + " rid=[]"), LOG_TIMEOUT);
             }
+            for (String kind : kinds) {
+                assertThat(caller.stdoutLines()).filteredOn(line -> line.startsWith("hop " + kind + " rid=")).isNotEmpty()
+                        .allSatisfy(line -> assertThat(line).startsWith("hop " + kind + " rid=[hop-" + kind + "] thread="));
+            }
+            assertThat(caller.stdoutLines()).as("the common pool's worker ran forked and stolen tasks")
+                    .anyMatch(line -> line.startsWith("hop forkJoinFork rid=[hop-forkJoinFork] thread=ForkJoinPool.commonPool-worker"))
+                    .anyMatch(line -> line.startsWith("hop parallelStream rid=[hop-parallelStream] thread=ForkJoinPool.commonPool-worker"));
             Http.get(caller.appUrl("/hop?late=t1"), "X-Request-ID", "hop-late");
             caller.awaitLine(line -> line.startsWith("hop late t1 rid=[hop-late]"), LOG_TIMEOUT);
 
