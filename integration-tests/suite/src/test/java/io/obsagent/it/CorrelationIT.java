@@ -103,12 +103,17 @@ class CorrelationIT {
         String echo = "http://localhost:" + downstream.appPort() + "/echo";
         String excluded = "http://127.0.0.1:" + downstream.appPort() + "/echo";
         List<String> propagatedIds = new ArrayList<>();
+        String redirected = null;
         for (String client : CLIENTS) {
             String id = "call-" + client + "-" + run;
             assertThat(call(caller, client, echo, "", id, "traceparent", TRACEPARENT, "tracestate", "a=b"))
                     .isEqualTo("id=" + id + " traceparent=" + TRACEPARENT + " tracestate=a=b");
             if (client.equals("apache5Async")) {
                 caller.awaitLine(line -> line.startsWith("async callback rid=[" + id + "] thread=httpclient-dispatch"), LOG_TIMEOUT);
+                // The async client follows a redirect on its I/O thread: the second request carries the ID too.
+                assertThat(call(caller, client, echo.replace("/echo", "/redirect"), "", id + "-redirected"))
+                        .isEqualTo("id=" + id + "-redirected traceparent=null tracestate=null");
+                redirected = id + "-redirected";
             }
             assertThat(call(caller, client, echo, "&own=mine-" + run, id + "-own"))
                     .isEqualTo("id=mine-" + run + " traceparent=null tracestate=null");
@@ -131,18 +136,20 @@ class CorrelationIT {
             assertThat(downstreamEvents.requestsProcessed(id)).hasSize(1);
         }
         assertThat(downstreamEvents.requestsProcessed("mine-" + run)).hasSize(CLIENTS.size());
+        assertThat(downstreamEvents.requestsProcessed(redirected)).extracting(event -> event.get("path"))
+                .containsExactlyInAnyOrder("/redirect", "/echo");
 
         int calls = CLIENTS.size();
         String downstreamHost = "localhost:" + downstream.appPort();
         PrometheusText metrics = AgentMetrics.await(caller, "every refused call counted",
                 m -> m.sum("http_client_requests_total", Map.of("status", "error")) >= calls);
         assertThat(metrics.sum("http_client_requests_total", Map.of("host", downstreamHost, "method", "GET", "status", "200")))
-                .isEqualTo(4 * calls);
+                .as("4 calls per client, and the one redirected call").isEqualTo(4 * calls + 1);
         assertThat(metrics.sum("http_client_requests_total", Map.of("host", "127.0.0.1:" + downstream.appPort(), "status", "200")))
                 .isEqualTo(calls);
         assertThat(metrics.sum("http_client_requests_total", Map.of("host", "localhost:1", "method", "GET", "status", "error")))
                 .isEqualTo(calls);
-        assertThat(metrics.sum("http_client_requests_total", Map.of())).isEqualTo(6 * calls);
+        assertThat(metrics.sum("http_client_requests_total", Map.of())).isEqualTo(6 * calls + 1);
         assertThat(metrics.sum("http_client_request_duration_seconds_count", Map.of("host", "localhost:1", "status", "error")))
                 .isEqualTo(calls);
     }

@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * GET /call?client=C&url=U[&own=ID][&hop=1|&detached=1] calls U with client C and answers with the downstream's
  * body, or "error" when no response came. {@code own} sets the request-ID header on the call itself; {@code hop}
  * makes the call from a CompletableFuture task instead of the request thread; {@code detached} from a new platform
- * thread, which works for no request. GET /echo answers the propagation headers it got.
+ * thread, which works for no request. GET /echo answers the propagation headers it got; GET /redirect sends the
+ * caller to /echo.
  */
 final class CallServlet extends HttpServlet {
 
@@ -43,6 +44,10 @@ final class CallServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getServletPath().equals("/redirect")) {
+            resp.sendRedirect("echo");
+            return;
+        }
         resp.setContentType("text/plain");
         if (req.getServletPath().equals("/echo")) {
             resp.getWriter().write("id=" + req.getHeader("X-Request-ID") + " traceparent=" + req.getHeader("traceparent")
