@@ -50,8 +50,8 @@ final class Hops {
             Map.entry("thenApplyAsync", () -> CompletableFuture.completedFuture("x")
                     .thenApplyAsync(x -> log("thenApplyAsync"), pool).get()),
             Map.entry("forkJoinFork", Hops::forkJoinFork),
-            Map.entry("forkJoinInvoke", () -> forkJoin.invoke(new Split("forkJoinInvoke", 2))),
-            Map.entry("forkJoinSubmitTask", () -> forkJoin.submit(new Split("forkJoinSubmitTask", 2)).get()),
+            Map.entry("forkJoinInvoke", () -> forkJoin.invoke(split("forkJoinInvoke", 2))),
+            Map.entry("forkJoinSubmitTask", () -> forkJoin.submit(split("forkJoinSubmitTask", 2)).get()),
             Map.entry("parallelStream", Hops::parallelStream),
             Map.entry("virtualThread", this::virtualThread),
             Map.entry("virtualExecutor", this::virtualExecutor));
@@ -128,26 +128,20 @@ final class Hops {
         });
     }
 
-    /** A task of the application's that splits itself: each half forked, the leaves log. */
-    private static final class Split extends RecursiveTask<Integer> {
-        private final String kind;
-        private final int depth;
-
-        Split(String kind, int depth) {
-            this.kind = kind;
-            this.depth = depth;
-        }
-
-        @Override
-        protected Integer compute() {
-            if (depth == 0) {
-                log(kind);
-                return 1;
+    /** A task of the application's that splits itself: one half forked, the other computed, the leaves log. */
+    private static RecursiveTask<Integer> split(String kind, int depth) {
+        return new RecursiveTask<>() {
+            @Override
+            protected Integer compute() {
+                if (depth == 0) {
+                    log(kind);
+                    return 1;
+                }
+                RecursiveTask<Integer> left = split(kind, depth - 1);
+                left.fork();
+                return split(kind, depth - 1).invoke() + left.join();
             }
-            Split left = new Split(kind, depth - 1);
-            left.fork();
-            return new Split(kind, depth - 1).compute() + left.join();
-        }
+        };
     }
 
     private void virtualThread() throws Exception {
