@@ -24,6 +24,12 @@ public final class Hops {
         Object enter(Object request);
 
         void leave(Object binding);
+
+        /** A fork/join task of the application's was forked or submitted: it runs as the current request, if any. */
+        void forked(Object task);
+
+        /** A worker is about to run {@code task}: its request made current (what {@link #leave} restores), or {@code null}. */
+        Object running(Object task);
     }
 
     private static final Hooks NONE = new Hooks() {
@@ -39,6 +45,15 @@ public final class Hops {
 
         @Override
         public void leave(Object binding) {
+        }
+
+        @Override
+        public void forked(Object task) {
+        }
+
+        @Override
+        public Object running(Object task) {
+            return null;
         }
     };
 
@@ -63,6 +78,15 @@ public final class Hops {
     }
 
     /**
+     * A library's callback of interface {@code type}, to run on the library's own thread: a stand-in that runs it
+     * with the current request, or {@code callback} itself outside a request.
+     */
+    public static Object carrying(Object callback, Class<?> type) {
+        Object request = callback == null || StandIn.isOne(callback, HopInvocation.class) ? null : hooks.current();
+        return request == null ? callback : new HopInvocation(callback, request).proxy(type);
+    }
+
+    /**
      * {@code ForkJoinPool.invokeAll/invokeAny}: the pool adapts each callable into a task of its own and hands back
      * those, so a list of carrying callables can stand in for the application's collection.
      */
@@ -80,15 +104,39 @@ public final class Hops {
     /**
      * For executors that hand the task object back or keep it where the application sees it: a task the
      * application holds itself ({@code FutureTask}, its own {@code ForkJoinTask}) is left as it is (a
-     * {@code FutureTask} captured the request when it was made); only plain runnables and the JDK's own
+     * {@code FutureTask} captured the request when it was made, a {@code ForkJoinTask} is remembered with it, see
+     * {@link #forked}); only plain runnables and the JDK's own
      * {@code CompletableFuture} tasks, which no application holds, are wrapped.
      */
     public static Runnable executed(Runnable task) {
-        if (task instanceof java.util.concurrent.FutureTask
-                || (task instanceof ForkJoinTask && !isCompletableFutureTask(task))) {
+        if (task instanceof java.util.concurrent.FutureTask) {
+            return task;
+        }
+        if (task instanceof ForkJoinTask && !isCompletableFutureTask(task)) {
+            forked((ForkJoinTask<?>) task);
             return task;
         }
         return runnable(task);
+    }
+
+    /**
+     * {@code ForkJoinTask.fork()} and {@code ForkJoinPool.invoke/submit/execute} of a task: the application holds
+     * the task and joins it, so it is not wrapped; the request is remembered for it until a worker runs it.
+     */
+    public static void forked(ForkJoinTask<?> task) {
+        if (task != null) {
+            hooks.forked(task);
+        }
+    }
+
+    /** {@code ForkJoinTask.doExec} begins: what {@link #ran} restores, {@code null} for a task forked in no request. */
+    public static Object running(ForkJoinTask<?> task) {
+        return hooks.running(task);
+    }
+
+    /** {@code ForkJoinTask.doExec} ended. */
+    public static void ran(Object binding) {
+        leave(binding);
     }
 
     /** {@code ThreadPoolExecutor.remove(task)}: the wrapper queued for the application's {@code task}, else {@code task}. */

@@ -25,6 +25,12 @@ public final class Outgoing {
         /** A call the application made ended: {@code status} is the response's, or {@link #NO_RESPONSE}. */
         void finished(String method, String scheme, String host, int port, int status, long startNanos);
 
+        /**
+         * An asynchronous client's exchange callback of interface {@code type}: a stand-in that counts the call
+         * once, when the callback hears it completed or failed (see {@code core.client.AsyncExchange}).
+         */
+        Object exchange(Object callback, Class<?> type, String method, String scheme, String host, int port);
+
         /** {@code java.net.http}: the application's request with the headers it lacks; {@code request} itself when none. */
         Object jdkRequest(Object request);
 
@@ -40,6 +46,11 @@ public final class Outgoing {
 
         @Override
         public void finished(String method, String scheme, String host, int port, int status, long startNanos) {
+        }
+
+        @Override
+        public Object exchange(Object callback, Class<?> type, String method, String scheme, String host, int port) {
+            return callback;
         }
 
         @Override
@@ -87,6 +98,10 @@ public final class Outgoing {
         URL url = connection.getURL();
         hooks.finished(connection.getRequestMethod(), url.getProtocol(), url.getHost(), url.getPort(),
                 responseCode > 0 ? responseCode : NO_RESPONSE, startNanos);
+    }
+
+    public static Object exchange(Object callback, Class<?> type, String method, String scheme, String host, int port) {
+        return hooks.exchange(callback, type, method, scheme, host, port);
     }
 
     public static Object jdkRequest(Object request) {

@@ -1,6 +1,7 @@
 package io.obsagent.core.client;
 
 import io.obsagent.bridge.Outgoing;
+import io.obsagent.bridge.StandIn;
 import io.obsagent.bridge.RequestHandle;
 import io.obsagent.core.request.CurrentRequest;
 import io.obsagent.core.threads.AgentThreads;
@@ -57,6 +58,12 @@ public final class OutgoingCalls implements Outgoing.Hooks {
             return;
         }
         metrics.record(method, host + ":" + (port >= 0 ? port : defaultPort(scheme)), status, System.nanoTime() - startNanos);
+    }
+
+    @Override
+    public Object exchange(Object callback, Class<?> type, String method, String scheme, String host, int port) {
+        return StandIn.isOne(callback, AsyncExchange.class) ? callback
+                : new AsyncExchange(callback, this, method, scheme, host, port).proxy(type);
     }
 
     @Override

@@ -9,7 +9,11 @@ import io.obsagent.bridge.Hops;
  */
 public final class ThreadHops implements Hops.Hooks {
 
+    /** Fork/join tasks waiting to run at most: a few parallel streams per request thread. */
+    static final int FORKED_LIMIT = 4096;
+
     private final CurrentRequest current;
+    private final ForkedTasks forked = new ForkedTasks(FORKED_LIMIT);
 
     public ThreadHops(CurrentRequest current) {
         this.current = current;
@@ -28,5 +32,24 @@ public final class ThreadHops implements Hops.Hooks {
     @Override
     public void leave(Object binding) {
         current.leave((CurrentRequest.Binding) binding);
+    }
+
+    @Override
+    public void forked(Object task) {
+        RequestContext request = current.get();
+        if (request != null) {
+            forked.put(task, request);
+        }
+    }
+
+    @Override
+    public Object running(Object task) {
+        RequestContext request = forked.take(task);
+        return request == null ? null : current.enter(request);
+    }
+
+    /** Forked tasks that have not run yet (tests). */
+    int forkedWaiting() {
+        return forked.waiting();
     }
 }

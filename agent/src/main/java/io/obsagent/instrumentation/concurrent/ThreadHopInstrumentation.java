@@ -6,9 +6,11 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinTask;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -24,7 +26,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@code shutdownNow} see through the wrapper. {@code ForkJoinPool} adapts runnables and callables (those of
  * {@code invokeAll/Any} too) into tasks of its own anyway; {@code CompletableFuture}'s async tasks reach an
  * executor's {@code execute} (JDK 17 starts a thread per task when the common pool has one thread: its
- * {@code ThreadPerTaskExecutor}). A virtual thread (JDK 21+) captures the request where {@code ThreadBuilders} makes it:
+ * {@code ThreadPerTaskExecutor}). A {@code ForkJoinTask} of the application's (or a parallel stream's) is its own
+ * object, joined by the application: {@code fork()} and the pool's {@code invoke/submit/execute} of it remember the
+ * request for the task, and {@code doExec}, where every task runs, makes it current. A virtual thread (JDK 21+) captures the request where {@code ThreadBuilders} makes it:
  * on older JDKs that class does not exist and nothing matches.
  */
 public final class ThreadHopInstrumentation implements TypeInstrumentation {
@@ -32,6 +36,15 @@ public final class ThreadHopInstrumentation implements TypeInstrumentation {
     static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
     static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
     static final String FUTURE_TASK = "java.util.concurrent.FutureTask";
+    static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
+    /**
+     * Where executors make their {@code FutureTask}s ({@code newTaskFor}, and {@code ScheduledThreadPoolExecutor}'s
+     * {@code schedule*}, which makes its own): the task is captured there too, because beside another agent that
+     * gave {@code FutureTask} a field of its own when it was loaded (OpenTelemetry's) {@code FutureTask} cannot be
+     * retransformed. A task captured there passes {@code FutureTask}'s constructor as it is.
+     */
+    static final String ABSTRACT_EXECUTOR = "java.util.concurrent.AbstractExecutorService";
+    static final String SCHEDULED_POOL = "java.util.concurrent.ScheduledThreadPoolExecutor";
     static final String THREAD_PER_TASK = "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor";
     /**
      * Where every virtual thread is made (JDK 21+: {@code Thread.ofVirtual}, {@code startVirtualThread}, their thread
@@ -40,7 +53,8 @@ public final class ThreadHopInstrumentation implements TypeInstrumentation {
      */
     static final String VIRTUAL_THREADS = "java.lang.ThreadBuilders";
 
-    public static final String[] TYPES = {THREAD_POOL, FORK_JOIN_POOL, FUTURE_TASK, THREAD_PER_TASK, VIRTUAL_THREADS};
+    public static final String[] TYPES = {THREAD_POOL, FORK_JOIN_POOL, FUTURE_TASK, THREAD_PER_TASK, VIRTUAL_THREADS,
+        FORK_JOIN_TASK, ABSTRACT_EXECUTOR, SCHEDULED_POOL};
 
     @Override
     public List<String> typeNames() {
@@ -61,9 +75,22 @@ public final class ThreadHopInstrumentation implements TypeInstrumentation {
                         CallableTaskAdvice.class.getName()))
                 .transform(advices.advise(namedOneOf("invokeAll", "invokeAny").and(takesArgument(0, java.util.Collection.class))
                         .and(not(isBridge())), CallableTasksAdvice.class.getName()))
+                .transform(advices.advise(namedOneOf("invoke", "submit", "execute").and(takesArguments(ForkJoinTask.class)),
+                        ForkedTaskAdvice.class.getName()))
+                .type(named(FORK_JOIN_TASK))
+                .transform(advices.advise(named("fork").and(takesArguments(0)), ForkAdvice.class.getName()))
+                .transform(advices.advise(named("doExec").and(takesArguments(0)), ForkedTaskRunAdvice.class.getName()))
                 .type(named(FUTURE_TASK))
                 .transform(advices.advise(isConstructor().and(takesArgument(0, Runnable.class)), RunnableTaskAdvice.class.getName()))
                 .transform(advices.advise(isConstructor().and(takesArgument(0, java.util.concurrent.Callable.class)),
+                        CallableTaskAdvice.class.getName()))
+                .type(named(ABSTRACT_EXECUTOR))
+                .transform(advices.advise(named("newTaskFor").and(takesArgument(0, Runnable.class)), RunnableTaskAdvice.class.getName()))
+                .transform(advices.advise(named("newTaskFor").and(takesArgument(0, java.util.concurrent.Callable.class)),
+                        CallableTaskAdvice.class.getName()))
+                .type(named(SCHEDULED_POOL))
+                .transform(advices.advise(nameStartsWith("schedule").and(takesArgument(0, Runnable.class)), RunnableTaskAdvice.class.getName()))
+                .transform(advices.advise(named("schedule").and(takesArgument(0, java.util.concurrent.Callable.class)),
                         CallableTaskAdvice.class.getName()))
                 .type(named(VIRTUAL_THREADS))
                 .transform(advices.advise(named("newVirtualThread").and(takesArguments(4)).and(takesArgument(3, Runnable.class)),

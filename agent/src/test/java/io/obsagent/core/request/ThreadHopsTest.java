@@ -108,6 +108,109 @@ class ThreadHopsTest {
         assertThat(drained).containsExactly(future, plain);
     }
 
+    @Test
+    void aForkJoinTaskForkedInARequestRunsAsItOnTheWorkerOnceAndOutsideOneIsNotRemembered() throws Exception {
+        ThreadHops hops = new ThreadHops(tracker.current());
+        Hops.register(hops);
+        RunnableAction outside = new RunnableAction();
+        Hops.forked(outside);
+        assertThat(hops.forkedWaiting()).isZero();
+        assertThat(Hops.running(outside)).isNull();
+
+        RequestContext request = tracker.start("GET", "/fork", "req-6", null);
+        RunnableAction task = new RunnableAction();
+        hops.forked(task);
+        assertThat(hops.forkedWaiting()).isEqualTo(1);
+        exit(request, null, 200, null);
+
+        AtomicReference<RequestContext> seen = new AtomicReference<>();
+        AtomicReference<RequestContext> afterwards = new AtomicReference<>(request);
+        AtomicReference<Object> secondRun = new AtomicReference<>("not run");
+        Thread worker = new Thread(() -> {
+            Object binding = hops.running(task);
+            seen.set(tracker.current().get());
+            hops.leave(binding);
+            afterwards.set(tracker.current().get());
+            secondRun.set(hops.running(task));
+        });
+        worker.start();
+        worker.join();
+
+        assertThat(seen.get()).isSameAs(request);
+        assertThat(afterwards.get()).isNull();
+        assertThat(secondRun.get()).isNull();
+        assertThat(hops.forkedWaiting()).isZero();
+    }
+
+    @Test
+    void forkedTasksAreKeptByIdentityAndBoundedAndForgottenWhenCollected() throws Exception {
+        RequestContext request = tracker.start("GET", "/bounded", "req-7", null);
+        ForkedTasks tasks = new ForkedTasks(2);
+        EqualTask first = new EqualTask();
+        tasks.put(first, request);
+        tasks.put(new EqualTask(), request);
+        tasks.put(new EqualTask(), request);
+        exit(request, null, 200, null);
+
+        assertThat(tasks.waiting()).isEqualTo(2);
+        assertThat(tasks.take(new EqualTask())).isNull();
+        assertThat(tasks.take(first)).isSameAs(request);
+        for (int i = 0; i < 50 && tasks.waiting() > 0; i++) {
+            System.gc();
+            Thread.sleep(20);
+            tasks.put(first, request);
+            tasks.take(first);
+        }
+        assertThat(tasks.waiting()).isZero();
+    }
+
+    /** A task whose class defines equality: the map must still tell two of them apart. */
+    private static final class EqualTask extends RecursiveAction {
+        @Override
+        protected void compute() {
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof EqualTask;
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
+
+    /** A library's callback interface, as Apache HttpClient 5's {@code FutureCallback}. */
+    public interface Callback {
+        RequestContext completed(String result);
+    }
+
+    @Test
+    void aLibrarysCallbackRunsAsTheRequestOnTheLibrarysThreadOnlyWhenMadeInOne() throws Exception {
+        Callback callback = result -> tracker.current().get();
+        assertThat(Hops.carrying(callback, Callback.class)).isSameAs(callback);
+        assertThat(Hops.carrying(null, Callback.class)).isNull();
+
+        RequestContext request = tracker.start("GET", "/callback", "req-5", null);
+        Callback carrying = (Callback) Hops.carrying(callback, Callback.class);
+        assertThat(Hops.carrying(carrying, Callback.class)).isSameAs(carrying);
+        exit(request, null, 200, null);
+
+        AtomicReference<RequestContext> seen = new AtomicReference<>();
+        AtomicReference<RequestContext> afterwards = new AtomicReference<>(request);
+        Thread ioThread = new Thread(() -> {
+            seen.set(carrying.completed("x"));
+            afterwards.set(tracker.current().get());
+        });
+        ioThread.start();
+        ioThread.join();
+
+        assertThat(seen.get()).isSameAs(request);
+        assertThat(afterwards.get()).isNull();
+        assertThat(carrying).hasToString(callback.toString());
+    }
+
     /** A fork/join task of the application's that is also a runnable: the pool keeps it as it is. */
     private static final class RunnableAction extends RecursiveAction implements Runnable {
         @Override

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * logs from the task with {@code %X{request_id}}; the ID is there in the task and gone from the worker's next task,
  * which the app submits from a thread outside any request; a task that runs after its request ended still carries
  * the ID; no request is counted twice. On JDK 17 with two CPUs {@code CompletableFuture} starts a thread per task; on
- * JDK 25 virtual threads are covered too. Outgoing calls with each client reach a downstream service (the same app)
+ * JDK 25 virtual threads are covered too. The application's own fork/join tasks (forked, invoked, submitted) and a
+ * parallel stream's log the ID on whichever thread runs them, the common pool's worker included. Outgoing calls with each client reach a downstream service (the same app)
  * carrying the caller's request ID and the incoming trace context, unless the app set the header itself, the host
  * is excluded or no request is current; each call is counted once in the client metrics, a refused one as error.
  */
@@ -35,7 +36,7 @@ class CorrelationIT {
     private static final Duration LOG_TIMEOUT = Duration.ofSeconds(20);
     private static final List<String> HOPS = List.of("execute", "submit", "invokeAll", "invokeAny", "schedule",
             "scheduleAtFixedRate", "forkJoinExecute", "forkJoinSubmit", "forkJoinInvokeAll", "supplyAsync", "runAsyncOnPool",
-            "thenApplyAsync");
+            "thenApplyAsync", "forkJoinFork", "forkJoinInvoke", "forkJoinSubmitTask", "parallelStream");
     private static final List<String> VIRTUAL_HOPS = List.of("virtualThread", "virtualExecutor");
 
     static Stream<Path> jdks() {
@@ -45,7 +46,7 @@ class CorrelationIT {
 
     private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     private static final List<String> CLIENTS = List.of("urlconnection", "jdk", "jdkAsync", "apache4", "apache5", "okhttp",
-            "okhttpAsync");
+            "okhttpAsync", "apache5Async");
     private static AppProcess downstream;
 
     @BeforeAll
@@ -76,6 +77,13 @@ class CorrelationIT {
                 caller.awaitLine(line -> line.startsWith("hop " + kind + " rid=[" + id + "]"), LOG_TIMEOUT);
                 caller.awaitLine(line -> line.startsWith("after " + kind + " rid=[]"), LOG_TIMEOUT);
             }
+            for (String kind : kinds) {
+                assertThat(caller.stdoutLines()).filteredOn(line -> line.startsWith("hop " + kind + " rid=")).isNotEmpty()
+                        .allSatisfy(line -> assertThat(line).startsWith("hop " + kind + " rid=[hop-" + kind + "] thread="));
+            }
+            assertThat(caller.stdoutLines()).as("the common pool's worker ran forked and stolen tasks")
+                    .anyMatch(line -> line.startsWith("hop forkJoinFork rid=[hop-forkJoinFork] thread=ForkJoinPool.commonPool-worker"))
+                    .anyMatch(line -> line.startsWith("hop parallelStream rid=[hop-parallelStream] thread=ForkJoinPool.commonPool-worker"));
             Http.get(caller.appUrl("/hop?late=t1"), "X-Request-ID", "hop-late");
             caller.awaitLine(line -> line.startsWith("hop late t1 rid=[hop-late]"), LOG_TIMEOUT);
 
@@ -95,14 +103,25 @@ class CorrelationIT {
         String echo = "http://localhost:" + downstream.appPort() + "/echo";
         String excluded = "http://127.0.0.1:" + downstream.appPort() + "/echo";
         List<String> propagatedIds = new ArrayList<>();
+        String redirected = null;
         for (String client : CLIENTS) {
             String id = "call-" + client + "-" + run;
             assertThat(call(caller, client, echo, "", id, "traceparent", TRACEPARENT, "tracestate", "a=b"))
                     .isEqualTo("id=" + id + " traceparent=" + TRACEPARENT + " tracestate=a=b");
+            if (client.equals("apache5Async")) {
+                caller.awaitLine(line -> line.startsWith("async callback rid=[" + id + "] thread=httpclient-dispatch"), LOG_TIMEOUT);
+                // The async client follows a redirect on its I/O thread: the second request carries the ID too.
+                assertThat(call(caller, client, echo.replace("/echo", "/redirect"), "", id + "-redirected"))
+                        .isEqualTo("id=" + id + "-redirected traceparent=null tracestate=null");
+                redirected = id + "-redirected";
+            }
             assertThat(call(caller, client, echo, "&own=mine-" + run, id + "-own"))
                     .isEqualTo("id=mine-" + run + " traceparent=null tracestate=null");
             assertThat(call(caller, client, echo, "&hop=1", id + "-hop")).isEqualTo("id=" + id + "-hop traceparent=null tracestate=null");
             assertThat(call(caller, client, echo, "&detached=1", id + "-detached")).isEqualTo("id=null traceparent=null tracestate=null");
+            if (client.equals("apache5Async")) {
+                caller.awaitLine(line -> line.startsWith("async callback rid=[] thread=httpclient-dispatch"), LOG_TIMEOUT);
+            }
             assertThat(call(caller, client, excluded, "", id + "-excluded")).isEqualTo("id=null traceparent=null tracestate=null");
             assertThat(call(caller, client, "http://localhost:1/echo", "", id + "-refused")).isEqualTo("error");
             propagatedIds.add(id);
@@ -117,18 +136,20 @@ class CorrelationIT {
             assertThat(downstreamEvents.requestsProcessed(id)).hasSize(1);
         }
         assertThat(downstreamEvents.requestsProcessed("mine-" + run)).hasSize(CLIENTS.size());
+        assertThat(downstreamEvents.requestsProcessed(redirected)).extracting(event -> event.get("path"))
+                .containsExactlyInAnyOrder("/redirect", "/echo");
 
         int calls = CLIENTS.size();
         String downstreamHost = "localhost:" + downstream.appPort();
         PrometheusText metrics = AgentMetrics.await(caller, "every refused call counted",
                 m -> m.sum("http_client_requests_total", Map.of("status", "error")) >= calls);
         assertThat(metrics.sum("http_client_requests_total", Map.of("host", downstreamHost, "method", "GET", "status", "200")))
-                .isEqualTo(4 * calls);
+                .as("4 calls per client, and the one redirected call").isEqualTo(4 * calls + 1);
         assertThat(metrics.sum("http_client_requests_total", Map.of("host", "127.0.0.1:" + downstream.appPort(), "status", "200")))
                 .isEqualTo(calls);
         assertThat(metrics.sum("http_client_requests_total", Map.of("host", "localhost:1", "method", "GET", "status", "error")))
                 .isEqualTo(calls);
-        assertThat(metrics.sum("http_client_requests_total", Map.of())).isEqualTo(6 * calls);
+        assertThat(metrics.sum("http_client_requests_total", Map.of())).isEqualTo(6 * calls + 1);
         assertThat(metrics.sum("http_client_request_duration_seconds_count", Map.of("host", "localhost:1", "status", "error")))
                 .isEqualTo(calls);
     }

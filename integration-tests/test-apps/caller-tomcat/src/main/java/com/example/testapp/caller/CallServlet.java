@@ -20,10 +20,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * GET /call?client=C&url=U[&own=ID][&hop=1|&detached=1] calls U with client C and answers with the downstream's
  * body, or "error" when no response came. {@code own} sets the request-ID header on the call itself; {@code hop}
  * makes the call from a CompletableFuture task instead of the request thread; {@code detached} from a new platform
- * thread, which works for no request. GET /echo answers the propagation headers it got.
+ * thread, which works for no request. GET /echo answers the propagation headers it got; GET /redirect sends the
+ * caller to /echo.
  */
 final class CallServlet extends HttpServlet {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallServlet.class);
     private static final HttpClient JDK = HttpClient.newHttpClient();
     private static final org.apache.http.impl.client.CloseableHttpClient APACHE4 =
             org.apache.http.impl.client.HttpClients.createDefault();
@@ -37,10 +39,15 @@ final class CallServlet extends HttpServlet {
             "apache4", CallServlet::apache4,
             "apache5", CallServlet::apache5,
             "okhttp", CallServlet::okhttp,
-            "okhttpAsync", CallServlet::okhttpAsync);
+            "okhttpAsync", CallServlet::okhttpAsync,
+            "apache5Async", CallServlet::apache5Async);
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getServletPath().equals("/redirect")) {
+            resp.sendRedirect("echo");
+            return;
+        }
         resp.setContentType("text/plain");
         if (req.getServletPath().equals("/echo")) {
             resp.getWriter().write("id=" + req.getHeader("X-Request-ID") + " traceparent=" + req.getHeader("traceparent")
@@ -122,6 +129,44 @@ final class CallServlet extends HttpServlet {
             get.setHeader("X-Request-ID", own);
         }
         return APACHE5.execute(get, response -> org.apache.hc.core5.http.io.entity.EntityUtils.toString(response.getEntity()));
+    }
+
+    private static final org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient APACHE5_ASYNC = startedAsyncClient();
+
+    private static org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient startedAsyncClient() {
+        org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient client =
+                org.apache.hc.client5.http.impl.async.HttpAsyncClients.createDefault();
+        client.start();
+        return client;
+    }
+
+    /** The callback runs on the client's I/O thread and logs "async callback": its line carries the caller's ID. */
+    private static String apache5Async(String url, String own) throws Exception {
+        org.apache.hc.client5.http.async.methods.SimpleHttpRequest get =
+                org.apache.hc.client5.http.async.methods.SimpleRequestBuilder.get(url).build();
+        if (own != null) {
+            get.setHeader("X-Request-ID", own);
+        }
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        APACHE5_ASYNC.execute(get, new org.apache.hc.core5.concurrent.FutureCallback<>() {
+            @Override
+            public void completed(org.apache.hc.client5.http.async.methods.SimpleHttpResponse response) {
+                LOG.info("async callback");
+                answer.complete(response.getBodyText());
+            }
+
+            @Override
+            public void failed(Exception e) {
+                LOG.info("async callback failed");
+                answer.completeExceptionally(e);
+            }
+
+            @Override
+            public void cancelled() {
+                answer.cancel(false);
+            }
+        });
+        return answer.get();
     }
 
     private static final okhttp3.OkHttpClient OKHTTP = new okhttp3.OkHttpClient();

@@ -21,6 +21,7 @@ public final class CallerApp {
         Tomcat.addServlet(context, "call", new CallServlet());
         context.addServletMappingDecoded("/call", "call");
         context.addServletMappingDecoded("/echo", "call");
+        context.addServletMappingDecoded("/redirect", "call");
         tomcat.start();
         tomcat.getServer().await();
     }

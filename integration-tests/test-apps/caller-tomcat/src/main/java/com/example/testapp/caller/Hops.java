@@ -11,10 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,10 @@ final class Hops {
             Map.entry("runAsyncOnPool", () -> CompletableFuture.runAsync(() -> log("runAsyncOnPool"), pool).get()),
             Map.entry("thenApplyAsync", () -> CompletableFuture.completedFuture("x")
                     .thenApplyAsync(x -> log("thenApplyAsync"), pool).get()),
+            Map.entry("forkJoinFork", Hops::forkJoinFork),
+            Map.entry("forkJoinInvoke", () -> forkJoin.invoke(split("forkJoinInvoke", 2))),
+            Map.entry("forkJoinSubmitTask", () -> forkJoin.submit(split("forkJoinSubmitTask", 2)).get()),
+            Map.entry("parallelStream", Hops::parallelStream),
             Map.entry("virtualThread", this::virtualThread),
             Map.entry("virtualExecutor", this::virtualExecutor));
 
@@ -88,6 +95,55 @@ final class Hops {
     }
 
 
+    /**
+     * The application's own task forked from the request thread (so onto the common pool), which then waits until
+     * a worker ran it: joining at once could run it on the request thread itself.
+     */
+    private static void forkJoinFork() throws Exception {
+        CountDownLatch ran = new CountDownLatch(1);
+        RecursiveAction task = new RecursiveAction() {
+            @Override
+            protected void compute() {
+                log("forkJoinFork");
+                ran.countDown();
+            }
+        };
+        task.fork();
+        ran.await();
+        task.join();
+    }
+
+    /**
+     * Each element takes a little while, so that the common pool's worker (one, on two CPUs) steals some of the
+     * stream's subtasks from the request thread.
+     */
+    private static void parallelStream() {
+        IntStream.range(0, 8).parallel().forEach(i -> {
+            log("parallelStream");
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** A task of the application's that splits itself: one half forked, the other computed, the leaves log. */
+    private static RecursiveTask<Integer> split(String kind, int depth) {
+        return new RecursiveTask<>() {
+            @Override
+            protected Integer compute() {
+                if (depth == 0) {
+                    log(kind);
+                    return 1;
+                }
+                RecursiveTask<Integer> left = split(kind, depth - 1);
+                left.fork();
+                return split(kind, depth - 1).invoke() + left.join();
+            }
+        };
+    }
+
     private void virtualThread() throws Exception {
         startVirtual(() -> log("virtualThread")).join();
     }
@@ -116,7 +172,9 @@ final class Hops {
                 Runnable after = () -> LOG.info("after {}", kind);
                 switch (kind) {
                     case "schedule", "scheduleAtFixedRate" -> scheduler.schedule(after, 0, TimeUnit.MILLISECONDS);
-                    case "forkJoinExecute", "forkJoinSubmit", "forkJoinInvokeAll" -> forkJoin.execute(after);
+                    case "forkJoinExecute", "forkJoinSubmit", "forkJoinInvokeAll", "forkJoinInvoke", "forkJoinSubmitTask" ->
+                            forkJoin.execute(after);
+                    case "forkJoinFork", "parallelStream" -> ForkJoinPool.commonPool().execute(after);
                     case "supplyAsync" -> CompletableFuture.runAsync(after);
                     case "virtualThread", "virtualExecutor" -> startVirtual(after);
                     default -> pool.execute(after);
