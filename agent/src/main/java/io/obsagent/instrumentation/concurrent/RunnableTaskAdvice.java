@@ -3,10 +3,7 @@ package io.obsagent.instrumentation.concurrent;
 import io.obsagent.bridge.Hops;
 import net.bytebuddy.asm.Advice;
 
-/**
- * Inlined where a {@code Runnable} is kept privately for a later run ({@code FutureTask}'s constructor, an
- * executor's {@code newTaskFor}, {@code ScheduledThreadPoolExecutor.schedule*}): it carries the request.
- */
+/** Inlined where a {@code Runnable} is kept privately for a later run ({@code FutureTask}'s constructor): it carries the request. */
 public final class RunnableTaskAdvice {
 
     private RunnableTaskAdvice() {

@@ -10,7 +10,6 @@ import java.util.concurrent.ForkJoinTask;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -37,14 +36,6 @@ public final class ThreadHopInstrumentation implements TypeInstrumentation {
     static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
     static final String FUTURE_TASK = "java.util.concurrent.FutureTask";
     static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
-    /**
-     * Where executors make their {@code FutureTask}s ({@code newTaskFor}, and {@code ScheduledThreadPoolExecutor}'s
-     * {@code schedule*}, which makes its own): the task is captured there too, because beside another agent that
-     * gave {@code FutureTask} a field of its own when it was loaded (OpenTelemetry's) {@code FutureTask} cannot be
-     * retransformed. A task captured there passes {@code FutureTask}'s constructor as it is.
-     */
-    static final String ABSTRACT_EXECUTOR = "java.util.concurrent.AbstractExecutorService";
-    static final String SCHEDULED_POOL = "java.util.concurrent.ScheduledThreadPoolExecutor";
     static final String THREAD_PER_TASK = "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor";
     /**
      * Where every virtual thread is made (JDK 21+: {@code Thread.ofVirtual}, {@code startVirtualThread}, their thread
@@ -54,7 +45,7 @@ public final class ThreadHopInstrumentation implements TypeInstrumentation {
     static final String VIRTUAL_THREADS = "java.lang.ThreadBuilders";
 
     public static final String[] TYPES = {THREAD_POOL, FORK_JOIN_POOL, FUTURE_TASK, THREAD_PER_TASK, VIRTUAL_THREADS,
-        FORK_JOIN_TASK, ABSTRACT_EXECUTOR, SCHEDULED_POOL};
+        FORK_JOIN_TASK};
 
     @Override
     public List<String> typeNames() {
@@ -83,14 +74,6 @@ public final class ThreadHopInstrumentation implements TypeInstrumentation {
                 .type(named(FUTURE_TASK))
                 .transform(advices.advise(isConstructor().and(takesArgument(0, Runnable.class)), RunnableTaskAdvice.class.getName()))
                 .transform(advices.advise(isConstructor().and(takesArgument(0, java.util.concurrent.Callable.class)),
-                        CallableTaskAdvice.class.getName()))
-                .type(named(ABSTRACT_EXECUTOR))
-                .transform(advices.advise(named("newTaskFor").and(takesArgument(0, Runnable.class)), RunnableTaskAdvice.class.getName()))
-                .transform(advices.advise(named("newTaskFor").and(takesArgument(0, java.util.concurrent.Callable.class)),
-                        CallableTaskAdvice.class.getName()))
-                .type(named(SCHEDULED_POOL))
-                .transform(advices.advise(nameStartsWith("schedule").and(takesArgument(0, Runnable.class)), RunnableTaskAdvice.class.getName()))
-                .transform(advices.advise(named("schedule").and(takesArgument(0, java.util.concurrent.Callable.class)),
                         CallableTaskAdvice.class.getName()))
                 .type(named(VIRTUAL_THREADS))
                 .transform(advices.advise(named("newVirtualThread").and(takesArguments(4)).and(takesArgument(3, Runnable.class)),
