@@ -39,7 +39,10 @@ final class CandidateFilter implements ClassFileTransformer {
     private final Set<String> lateJdkTypes;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final FilterTotals totals = new FilterTotals();
-    /** Candidates that loaded before Byte Buddy was ready and went on untransformed: to be retransformed. */
+    /**
+     * Binary names of the candidates that loaded before Byte Buddy was ready and went on untransformed: to be
+     * retransformed, found among all loaded classes by {@code Class.getName()} without converting each.
+     */
     private final Set<String> passedUntransformed = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
     private volatile ClassFileTransformer byteBuddy;
     private volatile Thread installer;
@@ -93,7 +96,7 @@ final class CandidateFilter implements ClassFileTransformer {
         }
         ClassFileTransformer delegate = byteBuddy;
         if (delegate == null && lateJdkTypes.contains(className)) {
-            passedUntransformed.add(className);
+            passedUntransformed.add(className.replace('/', '.'));
             return null;
         }
         if (delegate == null && Thread.currentThread() != installer) {
@@ -105,7 +108,7 @@ final class CandidateFilter implements ClassFileTransformer {
             delegate = byteBuddy;
         }
         if (delegate == null) {
-            passedUntransformed.add(className);
+            passedUntransformed.add(className.replace('/', '.'));
             return null;
         }
         long transforming = System.nanoTime();
@@ -121,9 +124,9 @@ final class CandidateFilter implements ClassFileTransformer {
         return totals;
     }
 
-    /** Whether a class of this name loaded before Byte Buddy was ready and went on untransformed. */
-    boolean passedUntransformed(String className) {
-        return passedUntransformed.contains(className);
+    /** Whether a class of this binary name loaded before Byte Buddy was ready and went on untransformed. */
+    boolean passedUntransformed(String binaryName) {
+        return passedUntransformed.contains(binaryName);
     }
 
     /** False for classes ignored by name alone: their class file need not even be read. */

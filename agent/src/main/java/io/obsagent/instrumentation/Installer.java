@@ -202,7 +202,7 @@ public final class Installer {
             }
         }
         for (Class<?> type : inst.getAllLoadedClasses()) {
-            if (filter.passedUntransformed(type.getName().replace('.', '/')) && isModifiable(type)) {
+            if (filter.passedUntransformed(type.getName()) && isModifiable(type)) {
                 candidates.add(type);
             }
         }
