@@ -70,6 +70,14 @@ public final class Apps {
         return new AppJar("boot4-jetty", pathFromProperty("it.app.boot4jetty.jar"), "/orders/1");
     }
 
+    /**
+     * Spring Boot 3.5 with Spring MVC, Data JPA (Hibernate 6, HikariCP, H2), validation and Actuator: a library API
+     * that loads about 17 000 classes before its first answer, as production Spring services do.
+     */
+    public static AppJar boot3Jpa() {
+        return new AppJar("boot3-jpa", pathFromProperty("it.app.boot3jpa.jar"), "/books");
+    }
+
     /** A WAR for javax.servlet servers (Tomcat 9): the servlet endpoints and its own Log4j 2. */
     public static Path warJavaxLog4j() {
         return copiedByTheBuild("it.war.javax.log4j", "The javax WAR");
