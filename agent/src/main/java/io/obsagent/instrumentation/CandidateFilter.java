@@ -4,6 +4,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +32,9 @@ final class CandidateFilter implements ClassFileTransformer {
             "datadog/", "com/datadoghq/", "org/glowroot/", "com/dynatrace/"};
 
     private final Set<String> typeNames;
+    /** All rules' markers: what most class files are searched for, once each; the few that have one meet the rules. */
     private final MarkerSet markers;
+    private final MarkerRule[] rules;
     private final MarkerSet inheritedMarkers;
     /** Names of the types whose class files had an inherited marker: their subtypes' class files name them. */
     private volatile String[] learnedMarkers = new String[0];
@@ -54,14 +57,20 @@ final class CandidateFilter implements ClassFileTransformer {
 
     /**
      * @param typeNames    internal names of the classes instrumented by name: candidates without reading their class file
+     * @param rules        what the class file of any other candidate must show: a marker, some declared method
      * @param lateJdkTypes those of {@code typeNames} whose loading never waits for Byte Buddy: the executors and
      *                     clients that a starting application loads on its main thread long before it serves a
      *                     request (waiting there serialised the whole build into the start-up); they pass
      *                     untransformed and are retransformed with the other loaded candidates once it is ready
      */
-    CandidateFilter(Set<String> typeNames, List<String> markers, List<String> inheritedMarkers, Set<String> lateJdkTypes) {
+    CandidateFilter(Set<String> typeNames, List<MarkerRule> rules, List<String> inheritedMarkers, Set<String> lateJdkTypes) {
         this.typeNames = typeNames;
+        List<String> markers = new ArrayList<String>();
+        for (MarkerRule rule : rules) {
+            markers.addAll(rule.markers());
+        }
         this.markers = new MarkerSet(markers);
+        this.rules = rules.toArray(new MarkerRule[0]);
         this.inheritedMarkers = new MarkerSet(inheritedMarkers);
         this.lateJdkTypes = lateJdkTypes;
     }
@@ -151,7 +160,16 @@ final class CandidateFilter implements ClassFileTransformer {
         if (inheritedMarkers.foundIn(text)) {
             learn(className);
         }
-        return markers.foundIn(text) || contains(text, learnedMarkers);
+        return markers.foundIn(text) && meetsARule(text, classfile) || contains(text, learnedMarkers);
+    }
+
+    private boolean meetsARule(String text, byte[] classfile) {
+        for (MarkerRule rule : rules) {
+            if (rule.passes(text, classfile)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean contains(String text, String[] markers) {

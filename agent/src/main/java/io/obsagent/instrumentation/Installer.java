@@ -5,6 +5,7 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.loading.ClassInjector;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
@@ -35,6 +36,7 @@ public final class Installer {
     private final List<TypeInstrumentation> instrumentations;
     private final CandidateFilter filter;
     private final TypePoolPerLoader typePools = new TypePoolPerLoader();
+    private volatile Advices advices;
     /** What the filter never saw; held only until {@link #retransformLoadedCandidates}. */
     private volatile Class<?>[] loadedBeforeFilter;
     private static final byte[] NO_CLASS_FILE = new byte[0];
@@ -43,14 +45,14 @@ public final class Installer {
         this.inst = inst;
         this.instrumentations = instrumentations;
         Set<String> typeNames = new HashSet<String>();
-        List<String> markers = new ArrayList<String>();
+        List<MarkerRule> rules = new ArrayList<MarkerRule>();
         List<String> inheritedMarkers = new ArrayList<String>();
         for (TypeInstrumentation instrumentation : instrumentations) {
             typeNames.addAll(internalNames(instrumentation.typeNames()));
-            markers.addAll(instrumentation.classFileMarkers());
+            rules.add(MarkerRule.of(instrumentation));
             inheritedMarkers.addAll(instrumentation.inheritedMarkers());
         }
-        this.filter = new CandidateFilter(typeNames, markers, inheritedMarkers, new HashSet<String>(internalNames(lateJdkTypes)));
+        this.filter = new CandidateFilter(typeNames, rules, inheritedMarkers, new HashSet<String>(internalNames(lateJdkTypes)));
     }
 
     /**
@@ -78,7 +80,9 @@ public final class Installer {
         ClassFileTransformer transformer = null;
         try {
             letTheJdkReadTheBridge();
-            transformer = byteBuddy(instrumentations, listener, typePools);
+            ModuleFirstLocation location = new ModuleFirstLocation();
+            advices = new Advices(Installer.class.getClassLoader(), location, typePools);
+            transformer = byteBuddy(instrumentations, listener, typePools, location, advices);
         } catch (Throwable t) {
             listener.onError("byte-buddy", null, null, false, t);
         } finally {
@@ -91,14 +95,13 @@ public final class Installer {
 
     /** Byte Buddy's transformer for {@code instrumentations}; what {@link #build} hands to the filter (tests use it directly). */
     static ClassFileTransformer byteBuddy(List<TypeInstrumentation> instrumentations, AgentBuilder.Listener listener,
-                                          TypePoolPerLoader typePools) throws NoSuchMethodException {
-        Advices advices = new Advices(Installer.class.getClassLoader());
+                                          TypePoolPerLoader typePools, ModuleFirstLocation location, Advices advices) {
         AgentBuilder builder = newAgentBuilder()
                 .disableClassFormatChanges()
                 // Advice only visits the methods it matches: no method graph of the whole hierarchy is needed.
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(typePools)
-                .with(new ModuleFirstLocation())
+                .with(location)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(listener)
                 .ignore(new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
@@ -124,7 +127,9 @@ public final class Installer {
         String before = System.getProperty(safe);
         System.setProperty(safe, "true");
         try {
-            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+            // Advice only rewrites methods a class declares: no graph of the methods it inherits is needed.
+            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED)
+                    .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE));
         } finally {
             if (before == null) {
                 System.clearProperty(safe);
@@ -169,10 +174,15 @@ public final class Installer {
 
     /**
      * The application has started: the type descriptions Byte Buddy parsed for its start (megabytes for a framework's
-     * hierarchies) are let go, and a class loaded later is matched with descriptions parsed for it alone.
+     * hierarchies) and the advice resolved for its loaders are let go, and a class loaded later is matched and advised
+     * with what is parsed for it alone.
      */
     public void startupOver() {
         typePools.stopSharing();
+        Advices made = advices;
+        if (made != null) {
+            made.stopSharing();
+        }
     }
 
     public FilterTotals filterTotals() {

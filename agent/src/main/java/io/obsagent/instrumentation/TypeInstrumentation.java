@@ -27,6 +27,16 @@ public interface TypeInstrumentation {
     }
 
     /**
+     * Names of the methods this advises in the classes its markers select. When given, a class file with a marker is
+     * a candidate only if it declares a concrete method of one of these names: a class that calls a data source's
+     * {@code getConnection} or passes a servlet request on has the marker but nothing to advise. Empty: every class
+     * file with a marker is a candidate (a JAX-RS resource method has any name).
+     */
+    default List<String> advisedMethodNames() {
+        return Collections.emptyList();
+    }
+
+    /**
      * Markers of supertypes whose meaning their subtypes inherit without naming it in their own class file: a
      * class implementing a JAX-RS interface carries none of the interface's {@code @Path} annotations. A type
      * whose class file has one of these makes its own name a marker, so its subtypes reach Byte Buddy too.

@@ -2,7 +2,12 @@ package io.obsagent.instrumentation;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,7 +21,9 @@ class CandidateFilterTest {
 
     private final CandidateFilter filter = new CandidateFilter(
             new HashSet<>(Arrays.asList("org/apache/catalina/core/StandardContext", "java/util/concurrent/FutureTask")),
-            Collections.singletonList("Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;"),
+            Arrays.asList(new MarkerRule(Collections.singletonList("Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;"),
+                            Collections.emptyList()),
+                    new MarkerRule(Collections.singletonList(")Ljava/sql/Connection;"), Collections.singletonList("getConnection"))),
             Collections.singletonList("Ljakarta/ws/rs/Path;"),
             Collections.singleton("java/util/concurrent/FutureTask"));
 
@@ -41,6 +48,20 @@ class CandidateFilterTest {
     }
 
     @Test
+    void aClassFileWithAMarkerMustDeclareAConcreteMethodItsRuleNames() throws IOException {
+        assertThat(filter.isCandidate("com/example/PoolDataSource", compiled(PoolDataSource.class))).isTrue();
+        assertThat(filter.isCandidate("com/example/Repository", compiled(Repository.class))).as("only calls it").isFalse();
+        assertThat(filter.isCandidate("com/example/Declared", compiled(Declared.class))).as("abstract").isFalse();
+        assertThat(filter.isCandidate("com/example/ConnectionSource", compiled(ConnectionSource.class))).as("interface").isFalse();
+    }
+
+    @Test
+    void aClassFileTooShortToReadIsLeftToByteBuddy() throws IOException {
+        byte[] whole = compiled(Repository.class);
+        assertThat(filter.isCandidate("com/example/Repository", Arrays.copyOf(whole, whole.length - 40))).isTrue();
+    }
+
+    @Test
     void theJdkAndTheAgentAreNeverCandidatesButByName() {
         String marker = "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;)V";
         assertThat(filter.isCandidate("java/util/concurrent/ThreadPoolExecutor", file(marker))).isFalse();
@@ -61,6 +82,37 @@ class CandidateFilterTest {
         long start = System.nanoTime();
         assertThat(filter.transform(null, "java/util/concurrent/FutureTask", null, null, NO_CLASS_FILE)).isNull();
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(CandidateFilter.READY_WAIT_SECONDS));
+    }
+
+    abstract static class PoolDataSource implements DataSource {
+        @Override
+        public Connection getConnection() {
+            return null;
+        }
+    }
+
+    static class Repository {
+        Object load(DataSource source) throws SQLException {
+            return source.getConnection();
+        }
+    }
+
+    abstract static class Declared implements DataSource {
+        @Override
+        public abstract Connection getConnection();
+    }
+
+    interface ConnectionSource extends DataSource {
+        @Override
+        default Connection getConnection() {
+            return null;
+        }
+    }
+
+    private static byte[] compiled(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream(type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class")) {
+            return in.readAllBytes();
+        }
     }
 
     private static byte[] file(String constant) {

@@ -43,14 +43,16 @@ final class InstrumentedShop extends ClassLoader implements AutoCloseable {
         rules = MetricRules.parse(ruleFamily, problems);
         RuleMetrics metrics = RuleMetrics.register(rules, registry, new double[] {0.001, 1}, problems::add);
         MethodRulesInstrumentation instrumentation = new MethodRulesInstrumentation(rules);
-        filter = new CandidateFilter(Collections.emptySet(), instrumentation.classFileMarkers(), Collections.emptyList(),
+        filter = new CandidateFilter(Collections.emptySet(), Collections.singletonList(MarkerRule.of(instrumentation)), Collections.emptyList(),
                 Collections.emptySet());
+        TypePoolPerLoader pools = new TypePoolPerLoader();
+        ModuleFirstLocation location = new ModuleFirstLocation();
         filter.ready(Installer.byteBuddy(Collections.singletonList(instrumentation), new AgentBuilder.Listener.Adapter() {
             @Override
             public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
                 failures.add(typeName + ": " + error);
             }
-        }, new TypePoolPerLoader()));
+        }, pools, location, new Advices(InstrumentedShop.class.getClassLoader(), location, pools)));
         Rules.register(metrics);
     }
 

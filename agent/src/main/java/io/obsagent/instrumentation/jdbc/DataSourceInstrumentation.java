@@ -21,17 +21,25 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
  */
 public final class DataSourceInstrumentation implements TypeInstrumentation {
 
+    private static final String GET_CONNECTION = "getConnection";
+
     /** The return type of the {@code getConnection} methods advised: the dozens of classes that merely name a data source stay out. */
     @Override
     public List<String> classFileMarkers() {
         return Collections.singletonList(")Ljava/sql/Connection;");
     }
 
+    /** Hibernate, Spring's JDBC support and the drivers call {@code getConnection}; only data sources declare it. */
+    @Override
+    public List<String> advisedMethodNames() {
+        return Collections.singletonList(GET_CONNECTION);
+    }
+
     @Override
     public AgentBuilder extend(AgentBuilder builder, Advices advices) {
         return builder
                 .type(not(isInterface()).and(hasSuperType(named("javax.sql.DataSource"))))
-                .transform(advices.advise(named("getConnection").and(returns(named("java.sql.Connection")))
+                .transform(advices.advise(named(GET_CONNECTION).and(returns(named("java.sql.Connection")))
                         .and(not(isAbstract())), DataSourceAdvice.class.getName()));
     }
 }

@@ -23,6 +23,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class ContainerStartInstrumentation implements TypeInstrumentation {
 
+    private static final String ON_STARTUP = "onStartup";
+    private static final String CONTEXT_INITIALIZED = "contextInitialized";
+
     private static final String[] CONTEXT_STARTS = {
             "org.apache.catalina.core.StandardContext#startInternal",
             "org.eclipse.jetty.server.handler.ContextHandler#startContext",
@@ -46,15 +49,20 @@ public final class ContainerStartInstrumentation implements TypeInstrumentation 
     }
 
     @Override
+    public List<String> advisedMethodNames() {
+        return Arrays.asList(ON_STARTUP, CONTEXT_INITIALIZED);
+    }
+
+    @Override
     public AgentBuilder extend(AgentBuilder builder, Advices advices) {
         String advice = ContainerStartAdvice.class.getName();
         AgentBuilder b = builder
                 .type(not(isInterface()).and(hasSuperType(namedOneOf("javax.servlet.ServletContainerInitializer",
                         "jakarta.servlet.ServletContainerInitializer"))))
-                .transform(advices.advise(named("onStartup").and(takesArguments(2)).and(not(isAbstract())), advice))
+                .transform(advices.advise(named(ON_STARTUP).and(takesArguments(2)).and(not(isAbstract())), advice))
                 .type(not(isInterface()).and(hasSuperType(namedOneOf("javax.servlet.ServletContextListener",
                         "jakarta.servlet.ServletContextListener"))))
-                .transform(advices.advise(named("contextInitialized").and(takesArguments(1)).and(not(isAbstract())), advice));
+                .transform(advices.advise(named(CONTEXT_INITIALIZED).and(takesArguments(1)).and(not(isAbstract())), advice));
         for (String start : CONTEXT_STARTS) {
             String[] typeAndMethod = start.split("#");
             b = b.type(named(typeAndMethod[0]))

@@ -21,6 +21,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class ContentTypeInstrumentation implements TypeInstrumentation {
 
+    private static final String SET_CONTENT_TYPE = "setContentType";
+
     private final String ns;
     private final String advice;
 
@@ -43,10 +45,15 @@ public final class ContentTypeInstrumentation implements TypeInstrumentation {
     }
 
     @Override
+    public List<String> advisedMethodNames() {
+        return Collections.singletonList(SET_CONTENT_TYPE);
+    }
+
+    @Override
     public AgentBuilder extend(AgentBuilder builder, Advices advices) {
         return builder
                 .type(not(isInterface()).and(hasSuperType(named(ns + ".servlet.http.HttpServletResponse"))))
-                .transform(advices.advise(named("setContentType").and(takesArguments(1))
+                .transform(advices.advise(named(SET_CONTENT_TYPE).and(takesArguments(1))
                                 .and(takesArgument(0, String.class)).and(not(isAbstract())),
                         advice));
     }

@@ -42,6 +42,10 @@ public final class ServletInstrumentation implements TypeInstrumentation {
     /** Where Tomcat answers a request that no context maps (see ContainerAnswerAdvice). */
     private static final String CONTAINER_ANSWER = "org.apache.catalina.core.StandardHostValve#invoke";
 
+    private static final String SERVICE = "service";
+    private static final String DO_FILTER = "doFilter";
+    private static final String INIT = "init";
+
     private final String ns;
     private final String dispatchAdvice;
     private final String containerAnswerAdvice;
@@ -83,19 +87,25 @@ public final class ServletInstrumentation implements TypeInstrumentation {
                 "L" + api + "ServletConfig;)V");
     }
 
+    /** The markers name the request types, which every class that passes a request on names too. */
+    @Override
+    public List<String> advisedMethodNames() {
+        return Arrays.asList(SERVICE, DO_FILTER, INIT);
+    }
+
     @Override
     public AgentBuilder extend(AgentBuilder builder, Advices advices) {
         String api = ns + ".servlet.";
         ElementMatcher.Junction<MethodDescription> dispatch = not(isAbstract()).and(
-                named("service").and(takesArguments(2))
-                        .or(named("doFilter").and(takesArguments(3)).and(takesArgument(2, named(api + "FilterChain")))))
+                named(SERVICE).and(takesArguments(2))
+                        .or(named(DO_FILTER).and(takesArguments(3)).and(takesArgument(2, named(api + "FilterChain")))))
                 .and(takesArgument(0, named(api + "ServletRequest")))
                 .and(takesArgument(1, named(api + "ServletResponse")));
         AgentBuilder.Identified.Narrowable servletsAndFilters = builder
                 .type(not(isInterface()).and(hasSuperType(named(api + "Servlet").or(named(api + "Filter")))));
         AgentBuilder.Identified.Extendable b = servletsAndFilters
                 .transform(advices.advise(unmappedOnly(false), dispatch, dispatchAdvice))
-                .transform(advices.advise(not(isAbstract()).and(named("init")).and(returns(void.class)).and(
+                .transform(advices.advise(not(isAbstract()).and(named(INIT)).and(returns(void.class)).and(
                         takesArguments(1)).and(takesArgument(0, named(api + "FilterConfig").or(named(api + "ServletConfig")))),
                         ContainerStartAdvice.class.getName()));
         if (securityHeadersAdvice != null) {
