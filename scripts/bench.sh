@@ -64,6 +64,8 @@ readonly RESULTS_MD="$BENCH_DIR/results.md"
 readonly RUNS_CSV="$BENCH_DIR/runs.csv"
 readonly OBS_AGENT_JAR="agent/target/obs-agent.jar"
 readonly SAMPLE_APP_JAR="sample-app/target/sample-app.jar"
+# --startup --app large: the integration tests' Spring MVC + Data JPA app (about 17 000 classes loaded to its first 200).
+readonly LARGE_APP_JAR="integration-tests/test-apps/boot3-jpa/target/boot3-jpa.jar"
 readonly LUA_SCRIPT="scripts/bench/load.lua"
 readonly POLL_SOURCE="scripts/bench/StartupPoll.java"
 
@@ -84,6 +86,8 @@ load_s=20
 quick=false
 jmh=false
 startup=false
+APP_JAR=$SAMPLE_APP_JAR   # the service started: the sample app but for --startup --app large
+READY_PATH=/api/v1/tasks  # what start-up waits for a 200 of
 COMMAND_LINE="$(printf '%q ' "$0" "$@")"
 readonly COMMAND_LINE="${COMMAND_LINE% }"
 
@@ -99,7 +103,7 @@ LOST_RUNS=0          # runs repeated because of that
 usage() {
     cat <<EOF
 Usage: scripts/bench.sh [--rounds N] [--quick] [--warmup SECONDS] [--duration SECONDS]
-       scripts/bench.sh --startup [--rounds N]
+       scripts/bench.sh --startup [--rounds N] [--app sample|large]
        scripts/bench.sh --jmh
 
 Benchmarks sample-app with no agent (A), with obs-agent at its defaults (B) and with its access log off (D), and
@@ -112,6 +116,8 @@ target/bench/results.md (every run: target/bench/runs.csv).
   --quick             one round, 3 s warm-up, 5 s loads: proves the script works, figures are rough
   --startup           only start-up of A and B: time, CPU per thread, classes loaded, JIT compilations and the
                       agent's own phases (target/bench/startup.md)
+  --app large         with --startup: the larger Spring Boot app of the integration tests (MVC, Data JPA with
+                      Hibernate, Actuator; ~17 000 classes) instead of the sample app; built when missing
   --jmh               only the JMH microbenchmarks of the agent's per-request path (target/bench/jmh.txt)
   -h, --help          this text
 
@@ -131,6 +137,12 @@ parse_args() {
             --quick)    quick=true; shift ;;
             --jmh)      jmh=true; shift ;;
             --startup)  startup=true; shift ;;
+            --app)      case ${2:-} in
+                            sample) APP_JAR=$SAMPLE_APP_JAR READY_PATH=/api/v1/tasks ;;
+                            large)  APP_JAR=$LARGE_APP_JAR READY_PATH=/books ;;
+                            *)      die "--app needs sample or large" ;;
+                        esac
+                        shift 2 ;;
             -h|--help)  usage; exit 0 ;;
             *)          usage >&2; die "unknown argument: $1" ;;
         esac
@@ -138,6 +150,7 @@ parse_args() {
     if $quick; then
         rounds=1 warmup_s=3 load_s=5
     fi
+    [[ $APP_JAR == "$SAMPLE_APP_JAR" ]] || $startup || die "--app large goes with --startup only"
 }
 
 # ---- process bookkeeping: everything started is killed on exit --------------------------------------------
@@ -204,6 +217,12 @@ ensure_project_jars() {
         [[ -f $SAMPLE_APP_JAR ]] || mvn -B -q -f sample-app/pom.xml package -DskipTests
     fi
     [[ -f $OBS_AGENT_JAR && -f $SAMPLE_APP_JAR ]] || die "build did not produce $OBS_AGENT_JAR and $SAMPLE_APP_JAR"
+    if [[ ! -f $APP_JAR ]]; then
+        log "building $APP_JAR"
+        mvn -B -q -f integration-tests/pom.xml -N install
+        mvn -B -q -f integration-tests/test-apps/boot3-jpa/pom.xml package -DskipTests
+        [[ -f $APP_JAR ]] || die "build did not produce $APP_JAR"
+    fi
 }
 
 # Fetches the OpenTelemetry agent into target/bench/ with Maven. -N: only the root pom is read, so this
@@ -282,7 +301,7 @@ launch_and_time_startup() {
     local poll_out="$LOG_DIR/$RUN_NAME.poll" poll_pid flags=() t0 line up_us waited=0
 
     "$JAVA" -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CLASSES_DIR" StartupPoll \
-        127.0.0.1 "$app_port" /api/v1/tasks "$STARTUP_TIMEOUT_S" >"$poll_out" 2>&1 &
+        127.0.0.1 "$app_port" "$READY_PATH" "$STARTUP_TIMEOUT_S" >"$poll_out" 2>&1 &
     poll_pid=$!
     track_pid "$poll_pid"
     until grep -q '^ready' "$poll_out" 2>/dev/null; do
@@ -293,7 +312,7 @@ launch_and_time_startup() {
 
     mapfile -t flags < <(agent_flags "$config" "$side_port")
     t0=${EPOCHREALTIME/./}
-    SERVER_PORT=$app_port "$JAVA" "${JVM_FLAGS[@]}" "${flags[@]}" -jar "$SAMPLE_APP_JAR" \
+    SERVER_PORT=$app_port "$JAVA" "${JVM_FLAGS[@]}" "${flags[@]}" -jar "$APP_JAR" \
         >"$LOG_DIR/$RUN_NAME.out" 2>"$LOG_DIR/$RUN_NAME.err" &
     SERVICE_PID=$!
     track_pid "$SERVICE_PID"
@@ -630,20 +649,22 @@ thread_group_cpu_ms() {
     echo "${out% }"
 }
 
-# One timed start of a configuration: appends "round,config,startup_s,<thread groups>" to startup.csv.
+# One timed start of a configuration: appends "round,config,startup_s,process_cpu_ms,rss_mb,<thread groups>" to
+# startup.csv; RSS is read at the first 200.
 startup_run() {
-    local config=$1 round=$2 app_port side_port cpu process
+    local config=$1 round=$2 app_port side_port cpu process rss
     app_port=$(free_port)
     side_port=$(free_port)
     RUN_NAME="startup-r${round}-${config}"
     RUN_LOST=""
     launch_and_time_startup "$config" "$app_port" "$side_port"
     [[ -z $RUN_LOST ]] || die "start-up run $RUN_NAME was killed from outside: $RUN_LOST"
+    rss=$(rss_mb "$SERVICE_PID")
     cpu=$(thread_group_cpu_ms "$SERVICE_PID")
     process=$(( $(cpu_ticks "$SERVICE_PID") * 1000 / $(getconf CLK_TCK) ))
-    log "  $config: ${STARTUP_S}s, process CPU ${process} ms, live threads' CPU ms: $cpu"
+    log "  $config: ${STARTUP_S}s, process CPU ${process} ms, RSS ${rss} MiB, live threads' CPU ms: $cpu"
     stop_process "$SERVICE_PID" 15
-    echo "$round,$config,$STARTUP_S,$process,$(tr ' ' '\n' <<<"$cpu" | cut -d= -f2 | paste -sd,)" >>"$CSV_FILE"
+    echo "$round,$config,$STARTUP_S,$process,$rss,$(tr ' ' '\n' <<<"$cpu" | cut -d= -f2 | paste -sd,)" >>"$CSV_FILE"
 }
 
 # One diagnostic start: classes loaded and methods compiled up to the first 200, all and the agent's.
@@ -655,11 +676,11 @@ startup_diagnostics() {
     mapfile -t flags < <(agent_flags "$config" "$side_port")
     [[ $config == B ]] && flags=("${flags[0]},log.level=debug")
     SERVER_PORT=$app_port "$JAVA" "${JVM_FLAGS[@]}" "-Xlog:class+load=info:file=$out.classes" -XX:+PrintCompilation \
-        "${flags[@]}" -jar "$SAMPLE_APP_JAR" >"$out.out" 2>"$out.err" &
+        "${flags[@]}" -jar "$APP_JAR" >"$out.out" 2>"$out.err" &
     SERVICE_PID=$!
     track_pid "$SERVICE_PID"
     local waited=0
-    until curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$app_port/api/v1/tasks"; do
+    until curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$app_port$READY_PATH"; do
         ((waited++ < STARTUP_TIMEOUT_S * 10)) || die "diagnostic start of $config gave no 200"
         sleep 0.1
     done
@@ -673,7 +694,7 @@ run_startup() {
     mkdir -p "$LOG_DIR"
     compile_startup_poll
     CSV_FILE="$BENCH_DIR/startup.csv"   # what median reads
-    echo "round,config,startup_s,process_cpu_ms,$(IFS=,; echo "${THREAD_GROUPS[*]/%/_cpu_ms}")" >"$CSV_FILE"
+    echo "round,config,startup_s,process_cpu_ms,rss_mb,$(IFS=,; echo "${THREAD_GROUPS[*]/%/_cpu_ms}")" >"$CSV_FILE"
     local busy
     busy=$(machine_busy_pct)
     for ((round = 1; round <= rounds; round++)); do
@@ -684,17 +705,18 @@ run_startup() {
     {
         echo "# obs-agent start-up breakdown"
         echo
+        echo "- app: $APP_JAR, first 200 of GET $READY_PATH"
         echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); JDK: $("$JAVA" -version 2>&1 | head -1); CPUs: $(nproc); $rounds round(s), A B interleaved"
         echo "- JVM flags: \`${JVM_FLAGS[*]}\`; B: \`-javaagent:$OBS_AGENT_JAR=server.port=<free port>\`; CPUs ${busy} % busy with other work just before"
         echo
         echo "| median of $rounds | A: no agent | B: obs-agent | B − A |"
         echo "|---|---:|---:|---:|"
-        for group in startup_s process_cpu_ms "${THREAD_GROUPS[@]/%/_cpu_ms}"; do
+        for group in startup_s process_cpu_ms rss_mb "${THREAD_GROUPS[@]/%/_cpu_ms}"; do
             awk -v g="$group" -v a="$(median "$group" A)" -v b="$(median "$group" B)" \
-                'BEGIN { printf "| %s | %s | %s | " (g == "startup_s" ? "%+.3f" : "%+.0f") " |\n", g, a, b, b - a }'
+                'BEGIN { printf "| %s | %s | %s | " (g == "startup_s" ? "%+.3f" : g == "rss_mb" ? "%+.1f" : "%+.0f") " |\n", g, a, b, b - a }'
         done
         echo
-        echo "CPU up to the first HTTP 200: the whole process, and the threads still alive then by group: main, jit"
+        echo "CPU up to the first HTTP 200 and RSS then: the whole process, and the threads still alive then by group: main, jit"
         echo "(C1/C2 compiler threads), agent_start (the agent's start thread, when still running; it reports its own"
         echo "CPU in agent_startup below), gc_vm (GC and VM threads), other. One diagnostic run each:"
         echo
