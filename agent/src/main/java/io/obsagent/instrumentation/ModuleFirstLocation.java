@@ -18,18 +18,10 @@ import net.bytebuddy.utility.JavaModule;
  */
 final class ModuleFirstLocation implements AgentBuilder.LocationStrategy {
 
-    private final ClassFileLocator jdk = jdkClassFiles();
+    private final ClassFileLocator jdk = JdkModuleClassFiles.ofBootLayer();
 
     @Override
     public ClassFileLocator classFileLocator(ClassLoader classLoader, JavaModule module) {
         return new ClassFileLocator.Compound(jdk, ClassFileLocator.ForClassLoader.WeaklyReferenced.of(classLoader));
-    }
-
-    private static ClassFileLocator jdkClassFiles() {
-        try {
-            return ClassFileLocator.ForModule.ofBootLayer();
-        } catch (RuntimeException java8) {
-            return ClassFileLocator.NoOp.INSTANCE;
-        }
     }
 }
