@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The agent's only registered class file transformer. It is installed at once in premain, long before
- * Byte Buddy is ready, and hands a class to Byte Buddy only when the agent instruments it by name or its class
- * file mentions something the agent instruments. A class that needs instrumenting but loads while Byte Buddy is still being built
- * waits for it (boundedly), so nothing is missed however fast the application starts.
+ * Byte Buddy is ready, and hands a class to Byte Buddy only when the agent instruments it by name, or its class
+ * file mentions something the agent instruments and declares a method that would be advised ({@link MarkerRule}).
+ * A class that needs instrumenting but loads while Byte Buddy is still being built waits for it (boundedly), so
+ * nothing is missed however fast the application starts.
  */
 final class CandidateFilter implements ClassFileTransformer {
 
