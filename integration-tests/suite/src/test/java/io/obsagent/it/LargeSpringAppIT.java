@@ -9,6 +9,7 @@ import io.obsagent.it.harness.AppProcess;
 import io.obsagent.it.harness.Apps;
 import io.obsagent.it.harness.Http;
 import io.obsagent.it.harness.PrometheusText;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * validation, Actuator; about 17 000 classes): everything the agent gives a small app, it gives this one too, from
  * its first request, although most of its classes load while the agent is still starting and after the container.
  */
+@Tag("cross-jdk")
 class LargeSpringAppIT {
 
     /** The sample app loads about 9 000; below this the app would no longer be the large one it stands for. */
