@@ -93,7 +93,12 @@ final class DeclaredMethods {
         int attributes = u2(b, at);
         at += 2;
         for (int i = 0; i < attributes; i++) {
-            at += 6 + u4(b, at + 2);
+            int length = u4(b, at + 2);
+            if (length < 0) {
+                // Beyond any class file: reading on would walk backwards through it.
+                throw new ArrayIndexOutOfBoundsException(length);
+            }
+            at += 6 + length;
         }
         return at;
     }
