@@ -12,7 +12,8 @@
 # The GC is named explicitly so the JVM's ergonomics (which pick Serial or G1 from the CPU count) cannot
 # differ between runs or machines. MarkSweepDeadRatio=0 makes the full GC before the heap reading compact
 # everything: at its default (5 %) Serial leaves dead objects in place as int[] fillers, which the heap's
-# "used" counts (1.8 MB more of them with the agent, whose old generation is larger). Nothing is pinned to CPUs: the service, wrk and the poller share the machine's cores.
+# "used" counts (1.8 MB more of them with the agent, whose old generation is larger). Nothing is pinned to
+# CPUs: the service, wrk and the poller share the machine's cores.
 #
 # For each run it measures:
 #   start-up         JVM launch -> first HTTP 200 of GET /api/v1/tasks, polled every 10 ms by a small Java

@@ -9,24 +9,20 @@ import net.bytebuddy.implementation.bytecode.constant.TextConstant;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.matcher.ElementMatcher;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Makes advice transformers. Advice is resolved by class name through the instrumented class's loader (it
  * names servlet types the agent's own loader cannot see), and every throwable it suppresses is handed to
  * {@link Faults#adviceFailed} with the advice's name, so faults are counted instead of lost. While the application
- * starts, each advice is resolved once per class loader ({@link ResolvedAdvice}); {@link #stopSharing} ends that.
+ * starts, each advice is resolved once per class loader ({@link ResolvedAdvice}).
  */
 public final class Advices {
 
     private final ClassLoader agentLoader;
     private final AgentBuilder.LocationStrategy location;
-    private final AgentBuilder.PoolStrategy typePools;
+    private final TypePoolPerLoader typePools;
     private final MethodDescription adviceFailed;
-    private final List<ResolvedAdvice> made = new ArrayList<ResolvedAdvice>();
 
-    Advices(ClassLoader agentLoader, AgentBuilder.LocationStrategy location, AgentBuilder.PoolStrategy typePools)
+    Advices(ClassLoader agentLoader, AgentBuilder.LocationStrategy location, TypePoolPerLoader typePools)
             throws NoSuchMethodException {
         this.agentLoader = agentLoader;
         this.location = location;
@@ -44,20 +40,7 @@ public final class Advices {
         String where = adviceClass.substring(adviceClass.lastIndexOf('.') + 1);
         StackManipulation countFault = new StackManipulation.Compound(new TextConstant(where),
                 MethodInvocation.invoke(adviceFailed));
-        ResolvedAdvice advice = new ResolvedAdvice(mapping, adviceClass, new Advice.ExceptionHandler.Simple(countFault),
-                methods, agentLoader, location, typePools);
-        synchronized (made) {
-            made.add(advice);
-        }
-        return advice;
-    }
-
-    /** The application has started: what was resolved for its loaders is let go, and resolved afresh when needed. */
-    void stopSharing() {
-        synchronized (made) {
-            for (ResolvedAdvice advice : made) {
-                advice.stopSharing();
-            }
-        }
+        return new ResolvedAdvice(mapping, adviceClass, new Advice.ExceptionHandler.Simple(countFault), methods,
+                agentLoader, location, typePools);
     }
 }

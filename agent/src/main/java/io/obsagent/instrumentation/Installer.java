@@ -35,7 +35,6 @@ public final class Installer {
     private final List<TypeInstrumentation> instrumentations;
     private final CandidateFilter filter;
     private final TypePoolPerLoader typePools = new TypePoolPerLoader();
-    private volatile Advices advices;
     /** What the filter never saw; held only until {@link #retransformLoadedCandidates}. */
     private volatile Class<?>[] loadedBeforeFilter;
     private static final byte[] NO_CLASS_FILE = new byte[0];
@@ -80,7 +79,7 @@ public final class Installer {
         try {
             letTheJdkReadTheBridge();
             ModuleFirstLocation location = new ModuleFirstLocation();
-            advices = new Advices(Installer.class.getClassLoader(), location, typePools);
+            Advices advices = new Advices(Installer.class.getClassLoader(), location, typePools);
             transformer = byteBuddy(instrumentations, listener, typePools, location, advices);
         } catch (Throwable t) {
             listener.onError("byte-buddy", null, null, false, t);
@@ -178,10 +177,6 @@ public final class Installer {
      */
     public void startupOver() {
         typePools.stopSharing();
-        Advices made = advices;
-        if (made != null) {
-            made.stopSharing();
-        }
     }
 
     public FilterTotals filterTotals() {
